@@ -1,0 +1,376 @@
+"""Parse tree -> model: turns the grammar's tree of units into :class:`Document` values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+from lark import Token, Tree
+
+from ._text import fold, squash
+from .errors import ModelError
+from .lexer import DIGITAL_SIGNATURE, ORG_HEAD, Unit, join_lines
+from .model import (
+    CONG_VAN,
+    TYPE_ABBREVIATIONS,
+    DigitalSignature,
+    DocNumber,
+    Document,
+    Header,
+    Paragraph,
+    PartialDate,
+    PlaceDate,
+    Recipients,
+    Section,
+    SectionKind,
+    Signature,
+    Title,
+    abbreviation_for,
+)
+from .model.body import Node
+from .normalize import NormalizedText
+from .span import Span
+
+__all__ = ["build_documents"]
+
+_HEADING_KINDS = {
+    "PART": SectionKind.PART,
+    "CHAPTER": SectionKind.CHAPTER,
+    "SECTION": SectionKind.SECTION,
+    "ARTICLE": SectionKind.ARTICLE,
+    "ROMAN": SectionKind.ROMAN,
+    "ARABIC": SectionKind.ARABIC,
+    "DECIMAL": SectionKind.DECIMAL,
+    "LETTER": SectionKind.LETTER,
+    "DASH": SectionKind.DASH,
+    "PLUS": SectionKind.PLUS,
+}
+_LIST_KINDS = (SectionKind.DASH, SectionKind.PLUS)
+_ENTRY_EDGES = re.compile(r"^[\s\-+•·<>]+|[\s;,.]+$")
+_ESIG_DATE = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})")
+
+
+def build_documents(tree: Tree[Token], units: Sequence[Unit], source: NormalizedText) -> tuple[Document, ...]:
+    """Build one :class:`Document` per ``document`` subtree."""
+    builder = _Builder(units, source)
+    return tuple(builder.document(child) for child in tree.children if isinstance(child, Tree))
+
+
+class _Builder:
+    def __init__(self, units: Sequence[Unit], source: NormalizedText) -> None:
+        self.units = units
+        self.source = source
+
+    # -- helpers -------------------------------------------------------------
+    def unit(self, token: Token) -> Unit:
+        return self.units[token.start_pos or 0]
+
+    def span(self, units: Iterable[Unit]) -> Span | None:
+        result: Span | None = None
+        for unit in units:
+            for seg in unit.segments:
+                start_col = self.source.original_col(seg.line, seg.start) + 1
+                end_col = self.source.original_col(seg.line, seg.end) + 1
+                piece = Span(seg.line + 1, start_col, seg.line + 1, end_col)
+                result = piece if result is None else result.cover(piece)
+        return result
+
+    def tokens(self, tree: Tree[Token]) -> list[Unit]:
+        out: list[Unit] = []
+        for child in tree.children:
+            if isinstance(child, Token):
+                out.append(self.unit(child))
+            else:
+                out.extend(self.tokens(child))
+        return out
+
+    # -- document ------------------------------------------------------------
+    def document(self, tree: Tree[Token]) -> Document:
+        parts = {child.data: child for child in tree.children if isinstance(child, Tree)}
+        all_units = self.tokens(tree)
+        preface = tuple(u.text for u in self.tokens(parts["preface"])) if "preface" in parts else ()
+        header_units = self.tokens(parts["header"]) if "header" in parts else []
+        header = self.header(header_units) if header_units else None
+        addressees = self.addressees(self.tokens(parts["addressees"])) if "addressees" in parts else ()
+        title = self.title(
+            self.tokens(parts["title"]) if "title" in parts else [],
+            header_units,
+            header,
+            bool(addressees),
+        )
+        body = self.nodes(parts["body"]) if "body" in parts else ()
+        recipients = signature = esig = None
+        stray: tuple[str, ...] = ()
+        if "closing" in parts:
+            recipients, signature, esig, stray = self.closing(self.tokens(parts["closing"]))
+        annex = self.nodes(parts["annex"]) if "annex" in parts else ()
+        if header is not None and header.place_date is not None and esig is not None:
+            header = attrs.evolve(header, place_date=self.infer_date(header.place_date, header_units, esig))
+        return Document(
+            preface=preface,
+            header=header,
+            title=title,
+            addressees=addressees,
+            body=body,
+            recipients=recipients,
+            signature=signature,
+            digital_signature=esig,
+            annex=annex,
+            stray=stray,
+            span=self.span(all_units),
+        )
+
+    # -- header --------------------------------------------------------------
+    def header(self, units: list[Unit]) -> Header:
+        orgs = [u.text for u in units if u.kind == "ORG"]
+        parent, issuer = split_issuer(orgs)
+        national = next((u.text for u in units if u.kind == "NATIONAL"), None)
+        motto = next((u.text for u in units if u.kind == "MOTTO"), None)
+        number = None
+        place_date = None
+        notes: list[str] = []
+        for u in units:
+            if u.kind == "DOC_NUMBER" and number is None:
+                number = DocNumber(u.data.get("num"), u.data.get("sym"), span=self.span([u]))  # type: ignore[arg-type]
+            elif u.kind == "PLACE_DATE" and place_date is None:
+                place_date = PlaceDate(
+                    u.data.get("place"),  # type: ignore[arg-type]
+                    safe_date(u.data.get("year"), u.data.get("month"), u.data.get("day")),  # type: ignore[arg-type]
+                    span=self.span([u]),
+                )
+            elif u.kind == "HEADER_NOTE" or u.kind in ("DOC_NUMBER", "PLACE_DATE"):
+                notes.append(u.text)
+        return Header(
+            parent_issuer=parent,
+            issuer=issuer,
+            national_name=national,
+            motto=motto,
+            number=number,
+            place_date=place_date,
+            notes=tuple(notes),
+            span=self.span(units),
+        )
+
+    def infer_date(self, place_date: PlaceDate, units: list[Unit], esig: DigitalSignature) -> PlaceDate:
+        """Fill an OCR-garbled day or month from the signing time of the trailer."""
+        unit = next((u for u in units if u.kind == "PLACE_DATE"), None)
+        garbled = unit.data.get("garbled") if unit is not None else None
+        if not garbled or place_date.date is None:
+            return place_date
+        when = next((v for k, v in esig.fields if "gian" in fold(k)), None)
+        m = _ESIG_DATE.search(when or "")
+        if m is None:
+            return place_date
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        date = place_date.date
+        known = {"day": date.day, "month": date.month, "year": date.year}
+        signed = {"day": day, "month": month, "year": year}
+        if any(known[p] is not None and known[p] != signed[p] for p in known if p not in garbled):
+            return place_date
+        filled = {p: (signed[p] if p in garbled else known[p]) for p in known}
+        return attrs.evolve(place_date, date=safe_date(filled["year"], filled["month"], filled["day"]))
+
+    # -- title -----------------------------------------------------------------
+    def title(
+        self, units: list[Unit], header_units: list[Unit], header: Header | None, has_addressees: bool
+    ) -> Title | None:
+        type_unit = next((u for u in units if u.kind == "TYPE_NAME"), None)
+        summary_unit = next((u for u in units if u.kind == "SUMMARY"), None)
+        subject = next((u for u in header_units if u.kind == "SUBJECT"), None)
+        if type_unit is not None:
+            name = str(type_unit.data["name"])
+            written = type_unit.text.rstrip(":. ")
+            summary = summary_unit.text if summary_unit else None
+            if summary is None and subject is not None:
+                summary = skip_text(subject)
+            return Title(TYPE_ABBREVIATIONS[name], written, summary, span=self.span(units))
+        if subject is not None:
+            return Title(CONG_VAN, None, skip_text(subject), span=self.span([subject]))
+        symbol = header.number.symbol if header and header.number else None
+        doc_type = type_from_symbol(symbol)
+        if doc_type is None and (has_addressees or symbol):
+            doc_type = CONG_VAN
+        if doc_type is None:
+            return None
+        return Title(doc_type, None, None)
+
+    def addressees(self, units: list[Unit]) -> tuple[str, ...]:
+        out: list[str] = []
+        for u in units:
+            text = skip_text(u) if u.kind == "ADDRESSEE_LABEL" else u.text
+            entry = clean_entry(text)
+            if entry:
+                out.append(entry)
+        return tuple(out)
+
+    # -- body ------------------------------------------------------------------
+    def nodes(self, tree: Tree[Token]) -> tuple[Node, ...]:
+        return build_tree(self, [self.unit(tok) for tok in _leaves(tree)])
+
+    # -- closing ---------------------------------------------------------------
+    def closing(
+        self, units: list[Unit]
+    ) -> tuple[Recipients | None, Signature | None, DigitalSignature | None, tuple[str, ...]]:
+        entries: list[str] = []
+        archive: str | None = None
+        rec_units: list[Unit] = []
+        authority: list[str] = []
+        title: str | None = None
+        signer: str | None = None
+        notes: list[str] = []
+        sig_units: list[Unit] = []
+        fields: list[tuple[str, str]] = []
+        esig_units: list[Unit] = []
+        stray: list[str] = []
+        for u in units:
+            kind = u.kind
+            if kind == "RECIPIENTS_LABEL":
+                rec_units.append(u)
+                rest = clean_entry(skip_text(u))
+                if rest and fold(rest) != fold(u.text):
+                    entries.append(rest)
+            elif kind == "RECIPIENT":
+                rec_units.append(u)
+                entry = clean_entry(u.text)
+                if entry:
+                    entries.append(entry)
+            elif kind == "ARCHIVE":
+                rec_units.append(u)
+                archive = clean_entry(skip_text(u)) or None
+            elif kind == "AUTHORITY":
+                sig_units.append(u)
+                authority.append(u.text)
+            elif kind == "SIGNER_TITLE":
+                sig_units.append(u)
+                title = u.text if title is None else f"{title} {u.text}"
+            elif kind == "SIGNER":
+                sig_units.append(u)
+                signer = u.text
+            elif kind == "SIGN_NOTE":
+                sig_units.append(u)
+                notes.append(u.text)
+            elif kind == "DIGITAL_SIGNATURE":
+                esig_units.append(u)
+                text = u.text
+                m = DIGITAL_SIGNATURE.match(fold(text))
+                cut = m.end() if m else text.find(":") + 1
+                fields.append((text[: cut - 1].strip(), text[cut:].strip()))
+            else:
+                stray.append(u.text)
+        recipients = (
+            Recipients(tuple(entries), archive, span=self.span(rec_units)) if rec_units else None
+        )
+        signature = (
+            Signature(tuple(authority), title, signer, tuple(notes), span=self.span(sig_units))
+            if sig_units
+            else None
+        )
+        esig = DigitalSignature(tuple(fields), span=self.span(esig_units)) if esig_units else None
+        return recipients, signature, esig, tuple(stray)
+
+
+def _leaves(tree: Tree[Token]) -> list[Token]:
+    out: list[Token] = []
+    for child in tree.children:
+        if isinstance(child, Token):
+            out.append(child)
+        else:
+            out.extend(_leaves(child))
+    return out
+
+
+class _OpenSection:
+    __slots__ = ("kind", "label", "heading", "children", "units")
+
+    def __init__(self, kind: SectionKind, label: str, heading: str, unit: Unit) -> None:
+        self.kind = kind
+        self.label = label
+        self.heading = heading
+        self.children: list[_OpenSection | Paragraph] = []
+        self.units = [unit]
+
+
+def build_tree(builder: _Builder, units: list[Unit]) -> tuple[Node, ...]:
+    """Nest body units by numbering rank: a section holds what follows it until
+    a section of the same or a more major rank; a plain paragraph closes open
+    dash and plus items (they hold one paragraph each)."""
+    roots: list[_OpenSection | Paragraph] = []
+    stack: list[_OpenSection] = []
+    for unit in units:
+        if unit.kind == "TEXT":
+            while stack and stack[-1].kind in _LIST_KINDS:
+                stack.pop()
+            para = Paragraph(unit.text, span=builder.span([unit]))
+            (stack[-1].children if stack else roots).append(para)
+            continue
+        kind = _HEADING_KINDS[unit.kind]
+        rank = kind.rank
+        while stack and stack[-1].kind.rank >= rank:
+            stack.pop()
+        node = _OpenSection(kind, str(unit.data.get("label", "")), skip_text(unit), unit)
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+
+    def freeze(item: _OpenSection | Paragraph) -> Node:
+        if isinstance(item, Paragraph):
+            return item
+        label = "" if item.kind in _LIST_KINDS else item.label
+        return Section(
+            item.kind,
+            label,
+            item.heading,
+            tuple(freeze(c) for c in item.children),
+            span=builder.span(item.units),
+        )
+
+    return tuple(freeze(r) for r in roots)
+
+
+# -- small helpers shared with the record ---------------------------------------
+def skip_text(unit: Unit) -> str:
+    """The unit's text after its keyword or marker (``data['skip']`` characters)."""
+    skip = int(unit.data.get("skip", 0))  # type: ignore[call-overload]
+    first = unit.segments[0].text[skip:]
+    return join_lines([first] + [s.text for s in unit.segments[1:]])
+
+
+def clean_entry(text: str) -> str:
+    """An addressee or recipient without its dash and closing ``;``/``.``."""
+    return squash(_ENTRY_EDGES.sub("", text))
+
+
+def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    """(cơ quan chủ quản, cơ quan ban hành) from the header's organisation lines.
+
+    The first line is the superior body when the second starts a new body name
+    (``SỞ ...``, ``CỤC ...``); otherwise all lines are one wrapped name.
+    """
+    if not lines:
+        return None, None
+    if len(lines) >= 2 and ORG_HEAD.match(fold(lines[1])):
+        return lines[0], squash(" ".join(lines[1:]))
+    return None, squash(" ".join(lines))
+
+
+def type_from_symbol(symbol: str | None) -> str | None:
+    """The type abbreviation that a ký hiệu starts with (``KH-UBND`` -> ``KH``)."""
+    if not symbol:
+        return None
+    for part in re.split(r"[-/]", symbol):
+        if part and not part.isdigit():
+            return abbreviation_for(part)
+    return None
+
+
+def safe_date(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    """A :class:`PartialDate`, dropping parts that cannot be right (day 31 of April)."""
+    if year is None and month is None and day is None:
+        return None
+    try:
+        return PartialDate(year, month, day)
+    except ModelError:
+        try:
+            return PartialDate(year, month, None)
+        except ModelError:
+            return PartialDate(year, None, None)

@@ -1,0 +1,175 @@
+"""The ``vnplan`` command line.
+
+Commands:
+
+* ``vnplan parse FILE --format json|text``: the parsed model (JSON) or the
+  normalized text;
+* ``vnplan record FILE... --format json|csv``: one record per document
+  (``RECORD.md``); JSON is one array over all files;
+* ``vnplan fmt FILE... [--check] [--diff]``: rewrite files in normalized form,
+  like ``black``/``ruff format``.
+
+``-`` reads standard input. Errors print ``file:line:col: message`` on standard
+error and exit with status 2, never a traceback. ``fmt --check`` exits 1 when a
+file would change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import io
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .api import parse
+from .errors import ParseError, VnplanError
+from .model import Document
+from .record import RECORD_FIELDS, record
+from .render import render_all
+from .serde import to_dict
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+class _InputError(VnplanError):
+    pass
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise _InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseError("input is not UTF-8 text", line, col, source=path) from None
+
+
+def _parse_file(path: str) -> tuple[Document, ...]:
+    return parse(_read(path), source="<stdin>" if path == "-" else path)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    docs = _parse_file(args.file)
+    if args.format == "text":
+        sys.stdout.write(render_all(docs))
+    else:
+        json.dump([to_dict(d) for d in docs], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _cmd_record(args: argparse.Namespace) -> int:
+    records: list[dict[str, object]] = []
+    for path in args.files:
+        for doc in _parse_file(path):
+            rec = record(doc)
+            if len(args.files) > 1 or args.format == "csv":
+                rec = {"file": path, **rec}
+            records.append(rec)
+    if args.format == "csv":
+        _write_csv(records)
+    else:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _write_csv(records: list[dict[str, object]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["file", *RECORD_FIELDS], lineterminator="\n")
+    writer.writeheader()
+    for rec in records:
+        row: dict[str, object] = {}
+        for key, value in rec.items():
+            if isinstance(value, list):
+                value = "; ".join(str(v) for v in value)
+            elif isinstance(value, dict):
+                value = json.dumps(value, ensure_ascii=False)
+            row[key] = "" if value is None else value
+        writer.writerow(row)
+    sys.stdout.write(buffer.getvalue())
+
+
+def _cmd_fmt(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for path in args.files:
+        original = _read(path)
+        formatted = render_all(parse(original, source=path))
+        if formatted == original:
+            continue
+        if args.diff:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    original.splitlines(keepends=True),
+                    formatted.splitlines(keepends=True),
+                    fromfile=path,
+                    tofile=f"{path} (normalized)",
+                )
+            )
+        if args.check or args.diff:
+            status = EXIT_CHANGED
+            if args.check:
+                print(f"would reformat {path}", file=sys.stderr)
+        elif path == "-":
+            sys.stdout.write(formatted)
+        else:
+            Path(path).write_text(formatted, encoding="utf-8")
+            print(f"reformatted {path}", file=sys.stderr)
+    return status
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vnplan", description="Vietnamese administrative documents.")
+    parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="print the parsed model (JSON) or normalized text")
+    p.add_argument("file", help="input file, or - for standard input")
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.set_defaults(func=_cmd_parse)
+
+    r = sub.add_parser("record", help="print one record per document (RECORD.md)")
+    r.add_argument("files", nargs="+", help="input files, or - for standard input")
+    r.add_argument("--format", choices=("json", "csv"), default="json")
+    r.set_defaults(func=_cmd_record)
+
+    f = sub.add_parser("fmt", help="rewrite files in normalized form")
+    f.add_argument("files", nargs="+", help="files to format, or - (writes to standard output)")
+    f.add_argument("--check", action="store_true", help="exit 1 if a file would change; write nothing")
+    f.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
+    f.set_defaults(func=_cmd_fmt)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ParseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except VnplanError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,780 @@
+"""Line lexer: from normalized lines to the grammar's tokens (one per logical unit).
+
+A printed document is two-dimensional; its text copy is one-dimensional and
+often damaged. This stage recovers the units the grammar talks about:
+
+1. **Segments.** Each non-blank line is a segment; a line that flattens two
+   columns (``UY BAN NHAN DAN CONG HOA XA HOI ...``, ``Số: 469/KH-UBND Kiên Giang,
+   ngày ...``, ``Nơi nhận:  KT. CHỦ TỊCH``) is split into one segment per column.
+2. **Documents.** Every upper-case Quốc hiệu starts a document; its header
+   begins at the organisation lines just above it. A file may hold several.
+3. **Zones.** Within a document: preface, header, title (tên loại + trích yếu),
+   Kính gửi, body, closing (Nơi nhận, signature, digital-signature trailer) and
+   annex. Keyword tests run on :func:`vnplan._text.fold`-ed text, so missing
+   diacritics and common OCR damage (``Sb:``, ``KE HOACH``, ``Noi nhan``) pass.
+4. **Units.** Wrapped lines are joined into the unit they continue (a
+   paragraph, a numbered item, a recipient), and each unit becomes one token
+   whose type is a terminal of ``grammar/vnplan.lark``.
+
+Every non-blank character of the input ends up in exactly one unit, so no text
+is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from ._text import fold, is_upper_text, squash
+from .model.doctypes import TYPE_ABBREVIATIONS
+from .normalize import NormalizedText
+
+__all__ = ["Segment", "Unit", "scan", "DOC_START"]
+
+DOC_START = "_DOC"
+
+# ---------------------------------------------------------------- patterns --
+# On folded text (lower-case ASCII skeleton, same length as the original).
+NATIONAL = re.compile(
+    r"c\S{0,2}ng\s*h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+v\S{1,3}t\s+nam"
+)
+MOTTO = re.compile(r"d\S{0,3}c\s*l\S{1,2}p\s*-?\s*t\S{1,2}\s*d[o0]\s*-?\s*h\S{1,3}nh\s*ph\S{0,4}")
+NUMBER = re.compile(
+    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/))(?P<num>\d+)?\s*(?:/\s*(?P<sym>\S+))?"
+)
+DATE = re.compile(
+    r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})?(?P<djunk>[^\s\d]{0,3})\s*"
+    r"th\S{0,3}ng\s*(?P<month>\d{1,2})?(?P<mjunk>\S*)\s*"
+    r"n\S{0,3}m\b\s*(?P<year>\d{4})?"
+)
+DATE_NUMERIC = re.compile(
+    r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
+)
+SUBJECT = re.compile(r"v\s*/\s*v\b\s*:?\s*")
+ADDRESSEE_LABEL = re.compile(r"k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
+RECIPIENTS_LABEL = re.compile(r"n\S{0,2}i\s*nh\S{0,3}n\b\s*:?\s*")
+RECIPIENTS_LOOSE = re.compile(r"n[o0]i\b")
+ARCHIVE = re.compile(r"[^a-z0-9]{0,3}l\S?u\s*(?::|(?=\s+vt\b))\s*")
+DIGITAL_SIGNATURE = re.compile(
+    r"(?:ng\S{1,3}i\s+k\S?y|e-?mail|c\S\s+quan|th\S{1,3}\s+gian\s+k\S?y|ng\S{1,2}y\s+k\S?y)\s*:"
+)
+PART = re.compile(r"phan\s+(?P<label>thu\s+\w+|[ivxlc]+\b|\d+\b)\s*[.:]?\s*")
+CHAPTER = re.compile(r"chuong\s+(?P<label>[ivxlc]+|\d+)\b\s*[.:]?\s*")
+SECTION = re.compile(r"muc\s+(?P<label>\d+|[ivxlc]+)\b\s*[.:]?\s*")
+ARTICLE = re.compile(r"dieu\s+(?P<label>\d+[a-z]?)\s*[.:]\s*")
+PRE_TEXT = re.compile(r"(?:can cu|thuc hien|xet|theo de nghi|theo)\b")
+SIGN_NOTE = re.compile(r"\(?\s*(?:da ky|ky(?: ten)?,? (?:ghi ro|dong dau)|ky ten)\b")
+ANNEX_HEAD = re.compile(r"(?:phu luc|danh muc|danh sach|mau so|bieu mau)\b")
+# Parent body (cơ quan chủ quản) test: the *next* org line starts a new body.
+ORG_HEAD = re.compile(
+    r"(?:so|ban|phong|cuc|chi cuc|vu|vien|truong|trung tam|van phong|uy ban|ubnd|hoi dong|"
+    r"tong cuc|bo|cong an|thanh tra|benh vien|kho bac|ngan hang|doan|dang uy|hoi|to|"
+    r"tong cong ty|cong ty|bao hiem|chi nhanh|hoc vien|dai hoc|bo chi huy|ban chi dao|"
+    r"chi bo|toa an|vien kiem sat|cuc thue|chi cuc thue|ky tuc xa|nha xuat ban|bao)\b"
+)
+SIGNER_TITLE_WORDS = re.compile(
+    r"(?:pho |chu tich|giam doc|bo truong|thu truong|truong ban|chanh|tong giam doc|"
+    r"hieu truong|bi thu|cuc truong|vu truong|thu tuong|ke toan|truong phong|chu nhiem)"
+)
+_TYPE_NAMES = sorted(
+    ((fold(name), name) for name in TYPE_ABBREVIATIONS), key=lambda p: -len(p[0])
+)
+_TYPE_NAME = re.compile(
+    r"(?P<name>" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r")"
+    r"(?:\s*[:.]?\s*$|\s+(?=cua\b|ve\b|lien tich\b))"
+)
+
+# On the original text.
+AUTHORITY = re.compile(r"(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?(?=\S)")
+AUTHORITY_INSIDE = re.compile(
+    r"(?:(?<=\s\s)|(?<=[;:.|])\s*|(?<=\s)(?=(?:TM|KT|TL|TUQ)\s?\.))(?P<auth>(?:T/M|K/T|TM|KT|TL|TUQ)\s?\.\s?[A-ZĐÀ-Ỹ])"
+)
+ROMAN = re.compile(r"(?P<label>[IVXLC]{1,7})(?:\s*[.:)]|\s+-\s)\s*(?=\S|$)")
+DECIMAL = re.compile(r"(?P<label>\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|$)")
+ARABIC = re.compile(r"(?P<label>\d{1,3})\s*[.)](?!\d)\s*")
+LETTER = re.compile(r"(?P<label>[a-zđ])\s*\)\s*")
+DASH = re.compile(r"[-•·∙◦▪‣]\s*(?=\S)")
+PLUS = re.compile(r"\+\s*(?=\S)")
+RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-+\s*0?\s*-+")
+CLOSING_MARK = re.compile(r"\./\.")
+_TERMINAL_PUNCT = (".", ";", ":", "!", "?")
+_NAME = re.compile(r"[A-ZĐÀ-Ỹ][^\s\d,;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s\d,;:()]*){1,5}")
+
+#: Terminals for numbered lines, by the pattern that recognises them.
+_HEADINGS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    # (terminal, pattern, runs on folded text)
+    ("PART", PART, True),
+    ("CHAPTER", CHAPTER, True),
+    ("SECTION", SECTION, True),
+    ("ARTICLE", ARTICLE, True),
+    ("ROMAN", ROMAN, False),
+    ("DECIMAL", DECIMAL, False),
+    ("ARABIC", ARABIC, False),
+    ("LETTER", LETTER, False),
+    ("DASH", DASH, False),
+    ("PLUS", PLUS, False),
+)
+HEADING_TERMINALS = frozenset(name for name, _, _ in _HEADINGS)
+_WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
+
+
+# ----------------------------------------------------------------- classes --
+@attrs.define(slots=True)
+class Segment:
+    """A run of text on one line: a whole line, or one column of a flattened line."""
+
+    line: int  # 0-based line index
+    start: int  # 0-based normalized column of the first character
+    text: str  # stripped text
+    folded: str  # fold(text)
+    blank_before: bool = False  # a blank line separates it from the previous segment
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def cut(self, pos: int) -> tuple[Segment, Segment]:
+        """Split at ``pos`` (relative), stripping both sides."""
+        left = self.sub(0, pos)
+        right = self.sub(pos, len(self.text))
+        right.blank_before = False
+        return left, right
+
+    def sub(self, a: int, b: int) -> Segment:
+        piece = self.text[a:b]
+        lstrip = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        start = a + lstrip
+        return Segment(
+            self.line, self.start + start, piece, self.folded[start : start + len(piece)], self.blank_before
+        )
+
+
+@attrs.define(slots=True)
+class Unit:
+    """One logical unit of the document; becomes one grammar token."""
+
+    kind: str
+    segments: list[Segment]
+    #: Parsed fields: ``label``/``text`` for headings, ``rest`` after a keyword, ...
+    data: dict[str, object] = attrs.field(factory=dict)
+
+    @property
+    def text(self) -> str:
+        return join_lines(s.text for s in self.segments)
+
+    @property
+    def first(self) -> Segment:
+        return self.segments[0]
+
+    @property
+    def last(self) -> Segment:
+        return self.segments[-1]
+
+
+# -------------------------------------------------------------------- scan --
+def scan(source: NormalizedText) -> list[Unit]:
+    """Turn normalized text into units, ``DOC_START`` units between documents."""
+    segments = _segments(source.lines)
+    units: list[Unit] = []
+    starts = _document_starts(segments)
+    for k, (begin, national) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(segments)
+        units.append(Unit(DOC_START, []))
+        _DocumentScanner(segments[begin:end], national - begin if national is not None else None).run(units)
+    return units
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join wrapped lines with one space; a line broken inside a symbol
+    (``51/BC-`` + ``ĐGS``) is joined without one."""
+    out = ""
+    for line in lines:
+        if out and out[-1] in "-/" and len(out) > 1 and not out[-2].isspace():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return squash(out)
+
+
+def _segments(lines: tuple[str, ...]) -> list[Segment]:
+    out: list[Segment] = []
+    blank = False
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            blank = True
+            continue
+        start = len(line) - len(line.lstrip())
+        out.append(Segment(i, start, text, fold(text), blank))
+        blank = False
+    return out
+
+
+def _is_national(seg: Segment) -> re.Match[str] | None:
+    if "ngh" not in seg.folded:
+        return None
+    m = NATIONAL.search(seg.folded)
+    if m is None or not is_upper_text(seg.text[m.start() : m.end()], 0.2):
+        return None
+    return m
+
+
+def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
+    """(first segment, Quốc hiệu segment) of every document in the file."""
+    starts: list[tuple[int, int | None]] = []
+    closed = True  # has the previous document reached its closing part?
+    for i, seg in enumerate(segments):
+        if _is_national(seg) is not None:
+            if closed:
+                begin = _header_start(segments, i, starts[-1][0] if starts else 0)
+                if not starts and begin > 0:
+                    begin = 0 if begin == 0 else begin
+                starts.append((begin, i))
+                closed = False
+        elif not closed and (
+            RECIPIENTS_LABEL.match(seg.folded) or AUTHORITY.match(seg.text) or seg.text.endswith("./.")
+        ):
+            closed = True
+    if not starts:
+        return [(0, None)]
+    if starts[0][0] > 0:
+        # Lines before the first header are that document's preface.
+        starts[0] = (0, starts[0][1])
+    return starts
+
+
+def _header_start(segments: list[Segment], national: int, floor: int) -> int:
+    """Walk back from the Quốc hiệu over the organisation lines of the header."""
+    i = national
+    while i - 1 >= floor:
+        seg = segments[i - 1]
+        if AUTHORITY.match(seg.text) or SIGNER_TITLE_WORDS.match(seg.folded):
+            break
+        if not (_is_org_like(seg) or RULE.fullmatch(seg.text) or NUMBER.match(seg.folded)
+                or _place_date(seg) is not None):
+            break
+        i -= 1
+    return i
+
+
+def _is_org_like(seg: Segment) -> bool:
+    return len(seg.text) <= 100 and not seg.text.endswith((".", ";", ":")) and is_upper_text(seg.text, 0.15)
+
+
+def _place_date(seg: Segment) -> re.Match[str] | None:
+    """Match a place-and-date line (``Hải Phòng, ngày 31 tháng 8 năm 2020``)."""
+    f = seg.folded
+    if "ng" not in f or len(f) > 90:
+        return None
+    for pattern in (DATE, DATE_NUMERIC):
+        m = pattern.search(f)
+        if m is None or len(f) - m.end() > 3:
+            continue
+        before = f[: m.start()].rstrip()
+        if before and not before.endswith(",") and len(before.split()) > 1:
+            continue
+        if "/" in before or any(ch.isdigit() for ch in before):
+            continue
+        if len(before.split()) > 7:
+            continue
+        return m
+    return None
+
+
+def _type_name(seg: Segment) -> str | None:
+    if len(seg.text) > 120 or not is_upper_text(seg.text, 0.1):
+        return None
+    m = _TYPE_NAME.match(seg.folded)
+    if m is None:
+        return None
+    folded = m.group("name")
+    for f, name in _TYPE_NAMES:
+        if f == folded:
+            return name
+    return None  # pragma: no cover - the regex only matches listed names
+
+
+def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
+    """(terminal, label, end of the marker) for a numbered or bulleted line."""
+    text, folded = seg.text, seg.folded
+    first = text[0]
+    if first.isdigit():
+        candidates: tuple[tuple[str, re.Pattern[str], bool], ...] = _HEADINGS[5:7]
+    elif first in "-•·∙◦▪‣":
+        if RULE.fullmatch(text):
+            return None
+        candidates = _HEADINGS[8:9]
+    elif first == "+":
+        candidates = _HEADINGS[9:]
+    elif first in "IVXLC":
+        if text.startswith(("V/", "V /")):
+            return None
+        candidates = _HEADINGS[4:5]
+    elif folded[0] in "pcmd":
+        candidates = _HEADINGS[:4]
+    elif first.islower() or first == "đ":
+        candidates = _HEADINGS[7:8]
+    else:
+        return None
+    for name, pattern, on_folded in candidates:
+        m = pattern.match(folded if on_folded else text)
+        if m is not None:
+            label = m.groupdict().get("label") or ""
+            if on_folded:
+                label = text[m.start("label") : m.end("label")]
+            return name, label, m.end()
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith(_TERMINAL_PUNCT)
+
+
+def _starts_lower(text: str) -> bool:
+    ch = text[0]
+    return ch.islower() or ch.isdigit() or ch in "(,;"
+
+
+# --------------------------------------------------------- per document ---
+class _DocumentScanner:
+    """Assigns zones and unit kinds within one document's segments."""
+
+    def __init__(self, segments: list[Segment], national: int | None) -> None:
+        self.segs = segments
+        self.national = national
+        self.out: list[Unit] = []
+
+    def emit(self, kind: str, seg: Segment, **data: object) -> Unit:
+        unit = Unit(kind, [seg], dict(data))
+        self.out.append(unit)
+        return unit
+
+    def run(self, sink: list[Unit]) -> None:
+        i = 0
+        n = len(self.segs)
+        if self.national is not None:
+            header_start = _header_start(self.segs, self.national, 0)
+            for seg in self.segs[:header_start]:
+                self.emit("PREFACE", seg)
+            i = self.header(header_start)
+        else:
+            i = self.headless_front()
+        i = self.title(i)
+        i = self.addressees(i)
+        if not any(u.kind == "TYPE_NAME" for u in self.out):
+            i = self.title(i)
+        back = self.back_start(i)
+        self.body(i, back)
+        if back < n:
+            self.closing(back)
+        sink.extend(self.out)
+
+    # -- front -------------------------------------------------------------
+    def headless_front(self) -> int:
+        """Front matter of a document without a Quốc hiệu."""
+        limit = min(len(self.segs), 40)
+        title_at = next((k for k in range(limit) if _type_name(self.segs[k])), None)
+        if title_at is None:
+            return 0
+        front = self.segs[:title_at]
+        if front and all(
+            _is_org_like(s) or RULE.fullmatch(s.text) or NUMBER.match(s.folded) or _place_date(s)
+            for s in front
+        ):
+            return self.header(0, stop=title_at)
+        for seg in front:
+            self.emit("PREFACE", seg)
+        return title_at
+
+    def header(self, i: int, stop: int | None = None) -> int:
+        n = len(self.segs) if stop is None else stop
+        seen_date = False
+        pending: list[Segment] = []
+        while i < n or pending:
+            if pending:
+                seg = pending.pop(0)
+                same_line = True
+            else:
+                seg = self.segs[i]
+                same_line = False
+                if _type_name(seg) or ADDRESSEE_LABEL.match(seg.folded):
+                    break
+                i += 1
+            pieces = self.split_header(seg)
+            if len(pieces) > 1:
+                pending = pieces + pending
+                continue
+            prev = self.out[-1] if self.out and self.out[-1].kind != "PREFACE" else None
+            nxt = self.segs[i] if not same_line and i < n else None
+            if (
+                prev is not None
+                and prev.kind == "SUBJECT"
+                and not seg.blank_before
+                and not same_line
+                and not _ends_sentence(prev.last.text)
+                and _is_national(seg) is None
+                and not MOTTO.match(seg.folded)
+                and (_place_date(seg) is None or DATE.search(seg.folded) is None)
+            ):
+                prev.segments.append(seg)
+                continue
+            kind = self.header_kind(seg, seen_date and not same_line, nxt)
+            if kind == "PLACE_HEAD":
+                self.emit("HEADER_NOTE", seg, place_head=True)
+                continue
+            if kind is None:
+                if prev is not None and prev.kind == "SUBJECT" and not seg.blank_before:
+                    prev.segments.append(seg)
+                    continue
+                if prev is not None and prev.kind == "PLACE_DATE" and not prev.data.get("complete") \
+                        and not seg.blank_before:
+                    prev.segments.append(seg)
+                    self.fill_place_date(prev)
+                    continue
+                if prev is not None and prev.kind == "DOC_NUMBER" and prev.data.get("sym") is None \
+                        and not seg.blank_before and "/" in seg.text[:12]:
+                    prev.segments.append(seg)
+                    self.fill_number(prev)
+                    continue
+                if len(seg.text) <= 3 or seg.text.isdigit():
+                    self.emit("HEADER_NOTE", seg)
+                    continue
+                if not pending:
+                    i -= 1
+                break
+            if kind == "PLACE_DATE":
+                seen_date = True
+            unit = self.emit(kind, seg)
+            if kind == "PLACE_DATE":
+                self.fill_place_date(unit)
+            elif kind == "DOC_NUMBER":
+                self.fill_number(unit)
+            elif kind == "SUBJECT":
+                m = SUBJECT.match(seg.folded)
+                unit.data["skip"] = m.end() if m else 0
+        self.merge_split_place()
+        return i
+
+    def merge_split_place(self) -> None:
+        """Join ``Thành phố Hồ Chí`` + ``Minh, ngày ...`` (a place name wrapped in two)."""
+        for k in range(1, len(self.out)):
+            unit = self.out[k]
+            prev = self.out[k - 1]
+            if unit.kind == "PLACE_DATE" and prev.kind == "HEADER_NOTE" and prev.data.get("place_head"):
+                prev.kind = "_MERGED"
+                unit.segments[:0] = prev.segments
+                self.fill_place_date(unit)
+        self.out = [u for u in self.out if u.kind != "_MERGED"]
+
+    def header_kind(self, seg: Segment, after_date: bool, nxt: Segment | None) -> str | None:
+        f = seg.folded
+        if _is_national(seg) is not None:
+            return "NATIONAL"
+        if MOTTO.match(f):
+            return "MOTTO"
+        if RULE.fullmatch(seg.text):
+            return "RULE"
+        if _place_date(seg) is not None:
+            return "PLACE_DATE"
+        if NUMBER.match(f) and ("/" in f or f.rstrip().endswith(":")):
+            return "DOC_NUMBER"
+        if SUBJECT.match(f):
+            return "SUBJECT"
+        if not after_date and _is_org_like(seg):
+            return "ORG"
+        if (
+            len(seg.text) <= 40
+            and not _ends_sentence(seg.text)
+            and seg.text[0].isupper()
+            and not is_upper_text(seg.text)
+            and "," not in seg.text
+        ):
+            # Possibly the first half of a wrapped place name ("Thành phố Hồ Chí"
+            # over "Minh, ngày ..."): merged with the date line afterwards.
+            if nxt is not None and _place_date(nxt) is not None and nxt.text[0].isupper():
+                return "PLACE_HEAD"
+        return None
+
+    def split_header(self, seg: Segment) -> list[Segment]:
+        """Split a flattened two-column header line into its columns."""
+        f = seg.folded
+        cuts: set[int] = set()
+        m = _is_national(seg)
+        if m is not None and m.start() > 0:
+            cuts.add(m.start())
+        if m is not None and len(f) - m.end() > 2:
+            cuts.add(m.end())
+        m2 = MOTTO.search(f)
+        if m2 is not None and m2.start() > 0:
+            cuts.add(m2.start())
+        num = NUMBER.match(f)
+        if num is not None and num.group("sym") and len(f) - num.end() > 3:
+            rest = seg.sub(num.end(), len(seg.text))
+            if _place_date(rest) is not None or RULE.fullmatch(rest.text):
+                cuts.add(num.end())
+        tail = re.search(r"\s{2,}(?:[-_=]\s*){3,}$", seg.text)
+        if tail is not None and tail.start() > 0:
+            cuts.add(tail.start())
+        if not cuts:
+            return [seg]
+        pieces: list[Segment] = []
+        prev = 0
+        for cut in sorted(cuts):
+            pieces.append(seg.sub(prev, cut))
+            prev = cut
+        pieces.append(seg.sub(prev, len(seg.text)))
+        pieces = [p for p in pieces if p.text]
+        for p in pieces[1:]:
+            p.blank_before = False
+        return pieces
+
+    def fill_number(self, unit: Unit) -> None:
+        text = " ".join(s.text for s in unit.segments)
+        m = NUMBER.match(fold(text))
+        num = sym = None
+        if m is not None:
+            if m.group("num"):
+                num = int(m.group("num"))
+            if m.group("sym"):
+                sym = text[m.start("sym") : m.end("sym")]
+        unit.data.update(num=num, sym=sym)
+
+    def fill_place_date(self, unit: Unit) -> None:
+        text = " ".join(s.text for s in unit.segments)
+        folded = fold(text)
+        for pattern in (DATE, DATE_NUMERIC):
+            m = pattern.search(folded)
+            if m is None:
+                continue
+            place = text[: m.start()].strip().rstrip(",").strip()
+
+            def num(group: str) -> int | None:
+                value = m.group(group) if group in m.groupdict() else None
+                return int(value) if value else None
+
+            day, month, year = num("day"), num("month"), num("year")
+            garbled = {
+                part
+                for part, junk in (("day", "djunk"), ("month", "mjunk"))
+                if junk in m.groupdict() and m.group(junk)
+            }
+            unit.data.update(
+                place=place or None,
+                day=day,
+                month=month,
+                year=year,
+                garbled=garbled,
+                complete=year is not None,
+            )
+            return
+        unit.data.update(place=None, day=None, month=None, year=None, garbled=set(), complete=False)
+
+    # -- title and addressees ---------------------------------------------
+    def title(self, i: int) -> int:
+        n = len(self.segs)
+        if i >= n:
+            return i
+        name = _type_name(self.segs[i])
+        if name is None:
+            return i
+        self.emit("TYPE_NAME", self.segs[i], name=name)
+        i += 1
+        summary: Unit | None = None
+        while i < n:
+            seg = self.segs[i]
+            f = seg.folded
+            if heading_kind(seg) or ADDRESSEE_LABEL.match(f) or RECIPIENTS_LABEL.match(f):
+                break
+            if summary is None:
+                if PRE_TEXT.match(f) and (_ends_sentence(seg.text) and not seg.text.endswith(".")):
+                    break
+                if f.startswith(("can cu", "xet ")):
+                    break
+                summary = self.emit("SUMMARY", seg)
+                i += 1
+                continue
+            prev = summary.last.text
+            if seg.blank_before:
+                if not (seg.text[0].islower() and not _ends_sentence(prev)):
+                    break
+            else:
+                if _ends_sentence(prev) or PRE_TEXT.match(f):
+                    break
+                if is_upper_text(seg.text) != is_upper_text(prev) and not seg.text[0].islower():
+                    break
+            summary.segments.append(seg)
+            i += 1
+        return i
+
+    def addressees(self, i: int) -> int:
+        n = len(self.segs)
+        if i >= n or not ADDRESSEE_LABEL.match(self.segs[i].folded):
+            return i
+        seg = self.segs[i]
+        m = ADDRESSEE_LABEL.match(seg.folded)
+        assert m is not None
+        self.emit("ADDRESSEE_LABEL", seg, skip=m.end())
+        i += 1
+        open_list = not seg.text[m.end() :].strip() or seg.text.rstrip().endswith(";")
+        while i < n and open_list:
+            seg = self.segs[i]
+            is_dash = seg.text[0] in "-+•"
+            if not is_dash and not (len(seg.text) <= 120 and seg.text.endswith((";", "."))):
+                break
+            self.emit("ADDRESSEE", seg)
+            i += 1
+            if seg.text.endswith(".") and not seg.text.endswith("./."):
+                break
+        return i
+
+    # -- body ----------------------------------------------------------------
+    def back_start(self, i: int) -> int:
+        """Index of the first segment of the closing part (Nơi nhận, signature)."""
+        n = len(self.segs)
+        first_mark: int | None = None
+        for k in range(i, n):
+            seg = self.segs[k]
+            inside = AUTHORITY_INSIDE.search(seg.text)
+            if inside is not None and inside.start("auth") > 0 and (
+                RECIPIENTS_LOOSE.match(seg.folded)
+                or k + 1 == n
+                or seg.text[: inside.start("auth")].rstrip().endswith((";", "./.", ":"))
+            ):
+                left, right = seg.cut(inside.start("auth"))
+                self.segs[k : k + 1] = [left, right]
+                n += 1
+                first_mark = k if RECIPIENTS_LOOSE.match(left.folded) else k + 1
+                break
+            if RECIPIENTS_LABEL.match(seg.folded) or AUTHORITY.match(seg.text):
+                first_mark = k
+                break
+            if RECIPIENTS_LOOSE.match(seg.folded) and k + 1 < n and self.segs[k + 1].text[0] == "-":
+                first_mark = k
+                break
+        limit = n if first_mark is None else first_mark
+        for k in range(i, limit):
+            seg = self.segs[k]
+            m = CLOSING_MARK.search(seg.text)
+            if m is None:
+                continue
+            tail = seg.text[m.end() :].strip()
+            if tail:
+                left, right = seg.cut(m.end())
+                self.segs[k : k + 1] = [left, right]
+                n += 1
+                if first_mark is not None:
+                    first_mark += 1
+            if first_mark is not None or n - (k + 1) <= 8:
+                return k + 1
+        return n if first_mark is None else first_mark
+
+    def body(self, i: int, end: int) -> None:
+        prev: Unit | None = None
+        for k in range(i, end):
+            seg = self.segs[k]
+            head = heading_kind(seg)
+            if head is None:
+                if prev is not None and self.continues(prev, seg):
+                    prev.segments.append(seg)
+                    continue
+                prev = self.emit("TEXT", seg)
+                continue
+            kind, label, skip = head
+            prev = self.emit(kind, seg, label=label, skip=skip)
+
+    def continues(self, prev: Unit, seg: Segment) -> bool:
+        last = prev.last.text
+        if _ends_sentence(last):
+            return False
+        if seg.blank_before:
+            return seg.text[0].islower()
+        if _starts_lower(seg.text) or len(last) >= _WRAP_WIDTH:
+            return True
+        if prev.kind in ("PART", "CHAPTER", "SECTION") and len(prev.segments) == 1:
+            return is_upper_text(seg.text)
+        return prev.kind != "TEXT" and is_upper_text(last) and is_upper_text(seg.text)
+
+    # -- closing -------------------------------------------------------------
+    def closing(self, i: int) -> None:
+        n = len(self.segs)
+        seen_title = seen_signer = seen_authority = False
+        recipients_open = seen_label = False
+        prev: Unit | None = None
+        k = i
+        while k < n:
+            seg = self.segs[k]
+            f, t = seg.folded, seg.text
+            # A right-hand column squeezed onto a recipient line: "- Bộ X; PHÓ CHỦ TỊCH".
+            if t[0] == "-" and ";" in t[:-1]:
+                cut = t.rindex(";") + 1
+                tail = t[cut:].strip()
+                if tail and not any(ch.islower() for ch in tail):
+                    left, right = seg.cut(cut)
+                    self.segs[k : k + 1] = [left, right]
+                    n += 1
+                    seg, f, t = left, left.folded, left.text
+            if DIGITAL_SIGNATURE.match(f) and (seen_title or seen_authority or not recipients_open):
+                prev = self.emit("DIGITAL_SIGNATURE", seg)
+            elif RECIPIENTS_LABEL.match(f) or (
+                RECIPIENTS_LOOSE.match(f)
+                and not seen_label
+                and any(s.text[0] == "-" for s in self.segs[k + 1 : k + 3])
+            ):
+                seen_label = True
+                m = RECIPIENTS_LABEL.match(f)
+                skip = m.end() if m else len(t)
+                prev = self.emit("RECIPIENTS_LABEL", seg, skip=skip)
+                recipients_open = True
+            elif ARCHIVE.match(f) and len(t) < 120:
+                m = ARCHIVE.match(f)
+                assert m is not None
+                prev = self.emit("ARCHIVE", seg, skip=m.end())
+                recipients_open = False
+            elif AUTHORITY.match(t):
+                prev = self.emit("AUTHORITY", seg)
+                seen_authority = True
+            elif t[0] in "-+•" and not RULE.fullmatch(t):
+                prev = self.emit("RECIPIENT", seg)
+            elif (
+                prev is not None
+                and prev.kind in ("RECIPIENT", "ARCHIVE", "SIGNER_TITLE", "SUMMARY")
+                and not _ends_sentence(prev.last.text)
+                and not seg.blank_before
+                and prev.kind == "RECIPIENT"
+                and not is_upper_text(t)
+            ):
+                prev.segments.append(seg)
+            elif recipients_open and t.endswith(";") and not is_upper_text(t):
+                prev = self.emit("RECIPIENT", seg)
+            elif SIGN_NOTE.match(f) and len(t) < 60:
+                prev = self.emit("SIGN_NOTE", seg)
+            elif (seen_title or seen_signer) and (
+                _type_name(seg) or ANNEX_HEAD.match(f) or heading_kind(seg) is not None
+                and heading_kind(seg)[0] in ("PART", "CHAPTER", "ARTICLE", "ROMAN")  # type: ignore[index]
+            ):
+                self.body(k, n)
+                return
+            elif is_upper_text(t) and not seen_title and not seen_signer and len(t) <= 80:
+                prev = self.emit("SIGNER_TITLE", seg)
+                seen_title = True
+            elif (
+                not seen_signer
+                and (seen_title or seen_authority)
+                and len(t) <= 60
+                and _NAME.fullmatch(t)
+                and not (is_upper_text(t) and SIGNER_TITLE_WORDS.search(f))
+            ):
+                prev = self.emit("SIGNER", seg)
+                seen_signer = True
+            else:
+                prev = self.emit("STRAY", seg)
+            k += 1
+
+
+def iter_segments(units: list[Unit]) -> Iterator[Segment]:
+    """All segments of ``units`` in order (for coverage checks)."""
+    for unit in units:
+        yield from unit.segments

@@ -1,0 +1,93 @@
+"""Body nodes: paragraphs and the numbered section tree (I./1./a)/-, Chương/Điều)."""
+
+from __future__ import annotations
+
+import enum
+from typing import Union
+
+import attrs
+
+from ..errors import ModelError
+from ._base import Span, span_field, to_tuple
+
+__all__ = ["SectionKind", "Paragraph", "Section", "Node"]
+
+
+class SectionKind(enum.Enum):
+    """How a section is numbered, from the most to the least major.
+
+    The value is the stable JSON spelling.
+    """
+
+    PART = "part"  #: Phần I / Phần thứ nhất
+    CHAPTER = "chapter"  #: Chương I
+    SECTION = "section"  #: Mục 1
+    ARTICLE = "article"  #: Điều 1.
+    ROMAN = "roman"  #: I., II. (phần La Mã)
+    ARABIC = "arabic"  #: 1., 2. (khoản, mục số)
+    DECIMAL = "decimal"  #: 1.1., 2.3.1.
+    LETTER = "letter"  #: a), b), đ) (điểm)
+    DASH = "dash"  #: - (gạch đầu dòng)
+    PLUS = "plus"  #: + (dấu cộng)
+
+    @property
+    def rank(self) -> int:
+        """Nesting rank: a section may only contain sections of a larger rank."""
+        return _RANKS[self]
+
+    @property
+    def is_major(self) -> bool:
+        """Parts, chapters, sections, articles and roman numerals: record ``sections``."""
+        return self.rank <= _RANKS[SectionKind.ROMAN]
+
+
+_RANKS = {kind: i for i, kind in enumerate(SectionKind)}
+_LABELLED = frozenset(SectionKind) - {SectionKind.DASH, SectionKind.PLUS}
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of running text (đoạn văn), wrapped lines joined by one space."""
+
+    text: str
+    span: Span | None = span_field()
+
+    def __attrs_post_init__(self) -> None:
+        if not self.text.strip():
+            raise ModelError("empty paragraph")
+
+
+@attrs.frozen
+class Section:
+    """A numbered or bulleted unit of the body and everything under it.
+
+    ``label`` is the number as written without its punctuation (``II``, ``3``,
+    ``1.2``, ``đ``); it is empty for dashes and plus signs. ``heading`` is the
+    text on the numbered line (for a long item, the whole item).
+    """
+
+    kind: SectionKind
+    label: str
+    heading: str
+    children: tuple[Node, ...] = attrs.field(default=(), converter=to_tuple)
+    span: Span | None = span_field()
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind in _LABELLED) != bool(self.label):
+            raise ModelError(f"{self.kind.value} section with label {self.label!r}")
+        for child in self.children:
+            if isinstance(child, Section) and child.kind.rank <= self.kind.rank:
+                raise ModelError(f"{child.kind.value} section inside a {self.kind.value} section")
+
+    @property
+    def subsections(self) -> tuple[Section, ...]:
+        """The direct child sections."""
+        return tuple(c for c in self.children if isinstance(c, Section))
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The direct child paragraphs."""
+        return tuple(c for c in self.children if isinstance(c, Paragraph))
+
+
+Node = Union[Paragraph, Section]

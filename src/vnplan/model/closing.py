@@ -1,0 +1,51 @@
+"""Closing nodes: Nơi nhận, signature block, digital-signature trailer."""
+
+from __future__ import annotations
+
+import attrs
+
+from ._base import Span, span_field, text_or_none, to_tuple
+
+__all__ = ["Recipients", "Signature", "DigitalSignature"]
+
+
+@attrs.frozen
+class Recipients:
+    """Nơi nhận: the entries (without dashes and closing ``;``) and the Lưu line."""
+
+    entries: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    #: What follows ``Lưu:``, without the closing ``.``.
+    archive: str | None = attrs.field(default=None, converter=text_or_none)
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class Signature:
+    """Quyền hạn, chức vụ, họ tên người ký.
+
+    ``authority`` holds the lines with TM./KT./TL./TUQ./Q.; ``title`` the
+    signer's position; ``signer`` the name. ``notes`` keeps lines such as
+    ``(Đã ký)`` or a seal description.
+    """
+
+    authority: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    title: str | None = attrs.field(default=None, converter=text_or_none)
+    signer: str | None = attrs.field(default=None, converter=text_or_none)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class DigitalSignature:
+    """The chữ ký số trailer of an electronic copy: ``(key, value)`` pairs as written."""
+
+    fields: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=to_tuple)
+    span: Span | None = span_field()
+
+    def get(self, key_prefix: str) -> str | None:
+        """The first value whose key starts with ``key_prefix`` (case-insensitive)."""
+        prefix = key_prefix.casefold()
+        for key, value in self.fields:
+            if key.casefold().startswith(prefix):
+                return value
+        return None

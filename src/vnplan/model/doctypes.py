@@ -1,0 +1,65 @@
+"""Document types (tên loại văn bản) and their abbreviations (Phụ lục III, NĐ 30/2020)."""
+
+from __future__ import annotations
+
+__all__ = ["TYPE_ABBREVIATIONS", "ABBREVIATION_NAMES", "CONG_VAN", "abbreviation_for"]
+
+#: Công văn has no type name and no abbreviation in the decree; records use ``CV``.
+CONG_VAN = "CV"
+
+#: Canonical type name (upper case, as printed in the title) -> abbreviation.
+#: The 27 administrative types of NĐ 30, then legal-document (QPPL) types and the
+#: TT 01/2011 types that documents before 05/03/2020 still use.
+TYPE_ABBREVIATIONS: dict[str, str] = {
+    "NGHỊ QUYẾT": "NQ",
+    "QUYẾT ĐỊNH": "QĐ",
+    "CHỈ THỊ": "CT",
+    "QUY CHẾ": "QC",
+    "QUY ĐỊNH": "QyĐ",
+    "THÔNG CÁO": "TC",
+    "THÔNG BÁO": "TB",
+    "HƯỚNG DẪN": "HD",
+    "CHƯƠNG TRÌNH": "CTr",
+    "KẾ HOẠCH": "KH",
+    "PHƯƠNG ÁN": "PA",
+    "ĐỀ ÁN": "ĐA",
+    "DỰ ÁN": "DA",
+    "BÁO CÁO": "BC",
+    "BIÊN BẢN": "BB",
+    "TỜ TRÌNH": "TTr",
+    "HỢP ĐỒNG": "HĐ",
+    "CÔNG ĐIỆN": "CĐ",
+    "BẢN GHI NHỚ": "BGN",
+    "BẢN THỎA THUẬN": "BTT",
+    "GIẤY ỦY QUYỀN": "GUQ",
+    "GIẤY MỜI": "GM",
+    "GIẤY GIỚI THIỆU": "GGT",
+    "GIẤY NGHỈ PHÉP": "GNP",
+    "PHIẾU GỬI": "PG",
+    "PHIẾU CHUYỂN": "PC",
+    "PHIẾU BÁO": "PB",
+    "THÔNG TƯ": "TT",
+    "THÔNG TƯ LIÊN TỊCH": "TTLT",
+    "NGHỊ ĐỊNH": "NĐ",
+    "BẢN CAM KẾT": "BCK",
+    "GIẤY CHỨNG NHẬN": "GCN",
+    "GIẤY ĐI ĐƯỜNG": "GĐĐ",
+    "GIẤY BIÊN NHẬN HỒ SƠ": "GBN",
+}
+
+#: Abbreviation -> canonical type name.
+ABBREVIATION_NAMES: dict[str, str] = {abbr: name for name, abbr in TYPE_ABBREVIATIONS.items()}
+
+
+def abbreviation_for(symbol_part: str) -> str | None:
+    """Return the canonical abbreviation that ``symbol_part`` spells, if any.
+
+    Comparison ignores case and folds ``Ð`` into ``Đ`` (``QD`` without the
+    stroke is accepted for ``QĐ`` since OCR and ASCII copies drop it).
+    """
+    key = symbol_part.strip().upper().replace("Ð", "Đ")
+    for abbr in ABBREVIATION_NAMES:
+        folded = abbr.upper()
+        if key == folded or key == folded.replace("Đ", "D"):
+            return abbr
+    return None

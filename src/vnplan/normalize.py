@@ -1,0 +1,179 @@
+"""Input normalization (chuẩn hóa đầu vào), done once, at one boundary.
+
+:func:`normalize` turns raw text into :class:`NormalizedText`. Every later stage
+relies on these guarantees and never normalizes again:
+
+* the byte-order mark is gone and lines are split on ``\\r\\n``, ``\\r`` and ``\\n``;
+  line *i* of the result is line *i* of the input (no line is added or removed);
+* text is Unicode NFC, so NFD input (base letter + combining marks) lexes like
+  precomposed input;
+* the look-alike eth ``Ð``/``ð`` is folded into ``Đ``/``đ``;
+* tabs, no-break and other Unicode spaces are plain spaces; zero-width
+  characters are removed;
+* dash variants (U+2010..U+2015, U+2212) are ``-``;
+* markup that is not text is removed: markdown ``**`` emphasis, single
+  ``*`` italics at word edges, link syntax ``[text](target)`` (the text is kept),
+  ATX heading marks ``#`` at the start of a line, and table bars ``|``;
+* old/new tone placement (``hoà``/``hòa``) is *not* folded: it changes text.
+
+Each normalized line keeps a column map back to the original line, so spans and
+diagnostics point at the input the user has (:meth:`NormalizedText.original_col`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["NormalizedText", "normalize"]
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+# One-to-one character replacements (keep the column map trivial).
+_CHAR_MAP = {
+    "\t": " ",
+    "\u00a0": " ",
+    "\u1680": " ",
+    "\u2028": " ",
+    "\u2029": " ",
+    "\u202f": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\u00d0": "\u0110",
+    "\u00f0": "\u0111",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "|": " ",
+    "\ufb01": "f",  # OCR ligatures: keep length, lose the second letter of 'fi'/'fl'
+    "\ufb02": "f",
+}
+_CHAR_MAP.update({chr(c): " " for c in range(0x2000, 0x200B)})
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+
+# Characters whose presence sends a line down the slow path.
+_NEEDS_WORK = re.compile(
+    "[\t\u00a0\u1680\u2000-\u200f\u2010-\u2015\u2028-\u202f\u205f\u2060\u2212\u3000"
+    "\ufeff\u00d0\u00f0\ufb01\ufb02*\\[|#]"
+)
+# Spans of markup to delete, found on the translated line.
+_MARKUP = re.compile(
+    r"\*\*"  # bold
+    r"|(?:(?<=\s)|^)\*(?=\S)|(?<=\S)\*(?=\s|$)|(?:(?<=\s)|^)\*(?=\s|$)"  # italics / lone stars
+    r"|^\s*#{1,6}(?=\s|$)"  # ATX heading marks
+    r"|[\u200b-\u200f\u2060\ufeff]"  # zero-width characters and BOM
+)
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
+
+
+@attrs.frozen
+class NormalizedText:
+    """Normalized lines plus a map back to the original columns.
+
+    ``lines[i]`` is the normalized text of original line ``i + 1``.
+    ``col_maps[i]`` is ``None`` when the line is unchanged in length and
+    position, else a tuple whose entry *k* is the 0-based original column of
+    normalized column *k* (with one extra entry for the end of the line).
+    """
+
+    lines: tuple[str, ...]
+    col_maps: tuple[tuple[int, ...] | None, ...] = attrs.field(repr=False)
+    original_lengths: tuple[int, ...] = attrs.field(repr=False)
+
+    @property
+    def text(self) -> str:
+        """The normalized text, lines joined by ``\\n``."""
+        return "\n".join(self.lines)
+
+    def original_col(self, line: int, col: int) -> int:
+        """Map a 0-based normalized column on 0-based ``line`` to the original one."""
+        cmap = self.col_maps[line]
+        if cmap is None:
+            return col
+        if col >= len(cmap):
+            return self.original_lengths[line]
+        return cmap[col]
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalize ``text`` (see the module docstring for the guarantees)."""
+    raw_lines = _LINE_SPLIT.split(text)
+    lines: list[str] = []
+    maps: list[tuple[int, ...] | None] = []
+    for raw in raw_lines:
+        if _NEEDS_WORK.search(raw) is None and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+            lines.append(raw)
+            maps.append(None)
+            continue
+        line, cmap = _normalize_line(raw)
+        lines.append(line)
+        maps.append(cmap)
+    return NormalizedText(tuple(lines), tuple(maps), tuple(len(r) for r in raw_lines))
+
+
+def _normalize_line(raw: str) -> tuple[str, tuple[int, ...] | None]:
+    chars, index = _compose(raw)
+    line = "".join(chars).translate(_TRANSLATE)
+    line, index = _delete(line, index, _MARKUP)
+    # Links: keep the text, drop the brackets and the target.
+    if "[" in line:
+        keep: list[tuple[int, int]] = []
+        for m in _LINK.finditer(line):
+            keep.append((m.start(), m.start(1)))  # the '['
+            keep.append((m.end(1), m.end()))  # '](...)'
+        if keep:
+            line, index = _drop_ranges(line, index, keep)
+    if len(line) == len(raw) and all(i == k for k, i in enumerate(index)):
+        return line, None
+    return line, tuple(index) + (len(raw),)
+
+
+def _compose(raw: str) -> tuple[list[str], list[int]]:
+    """NFC-compose ``raw`` cluster by cluster, remembering where each char came from."""
+    chars: list[str] = []
+    index: list[int] = []
+    n = len(raw)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j]
+        if j - i > 1 or not cluster.isascii():
+            cluster = unicodedata.normalize("NFC", cluster)
+        for ch in cluster:
+            chars.append(ch)
+            index.append(i)
+        i = j
+    return chars, index
+
+
+def _delete(line: str, index: list[int], pattern: re.Pattern[str]) -> tuple[str, list[int]]:
+    ranges = [(m.start(), m.end()) for m in pattern.finditer(line) if m.end() > m.start()]
+    if not ranges:
+        return line, index
+    return _drop_ranges(line, index, ranges)
+
+
+def _drop_ranges(
+    line: str, index: Sequence[int], ranges: list[tuple[int, int]]
+) -> tuple[str, list[int]]:
+    out: list[str] = []
+    out_index: list[int] = []
+    pos = 0
+    for start, end in sorted(ranges):
+        if start < pos:
+            start = pos
+        out.append(line[pos:start])
+        out_index.extend(index[pos:start])
+        pos = max(pos, end)
+    out.append(line[pos:])
+    out_index.extend(index[pos:])
+    return "".join(out), out_index

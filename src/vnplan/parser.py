@@ -1,0 +1,71 @@
+"""The Lark stage: units from :mod:`vnplan.lexer` -> a parse tree per file.
+
+The grammar lives in ``grammar/vnplan.lark`` at the top of the repository and is
+shipped inside the wheel as ``vnplan/grammar/vnplan.lark``. It is an LALR(1)
+grammar over line-level terminals; this module feeds it the lexer's units
+through a custom Lark lexer and turns every Lark failure into
+:class:`vnplan.errors.ParseError`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lark
+from lark.lexer import Lexer, Token
+
+from .errors import ParseError
+from .lexer import Unit
+
+__all__ = ["grammar_text", "get_parser", "parse_units"]
+
+
+def grammar_text() -> str:
+    """The text of ``vnplan.lark``, from the installed package or the source tree."""
+    packaged = importlib.resources.files("vnplan").joinpath("grammar/vnplan.lark")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    source_tree = Path(__file__).resolve().parents[2] / "grammar" / "vnplan.lark"
+    return source_tree.read_text(encoding="utf-8")
+
+
+class _UnitLexer(Lexer):
+    """Hands pre-built units to the LALR parser as tokens.
+
+    ``Token.start_pos`` is the unit's index, so the tree can be mapped back to
+    units (and their source positions) without copying text.
+    """
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, units: list[Unit]) -> Iterator[Token]:  # type: ignore[override]
+        for index, unit in enumerate(units):
+            seg = unit.segments[0] if unit.segments else None
+            line = seg.line + 1 if seg else 1
+            col = seg.start + 1 if seg else 1
+            yield Token(unit.kind, "", index, line, col)
+
+
+@functools.lru_cache(maxsize=1)
+def get_parser() -> lark.Lark:
+    """The compiled LALR parser (built once per process)."""
+    return lark.Lark(grammar_text(), parser="lalr", lexer=_UnitLexer, strict=False)
+
+
+def parse_units(units: list[Unit]) -> lark.Tree[Token]:
+    """Parse a unit list; raise :class:`ParseError` with the unit's position on failure."""
+    try:
+        return get_parser().parse(units)  # type: ignore[arg-type]
+    except lark.exceptions.UnexpectedToken as exc:
+        tok = exc.token
+        expected = ", ".join(sorted(exc.expected)) if exc.expected else "end of input"
+        raise ParseError(
+            f"unexpected {tok.type} (expected one of: {expected})", tok.line or 1, tok.column or 1
+        ) from None
+    except lark.exceptions.UnexpectedInput as exc:  # pragma: no cover - defensive
+        raise ParseError(str(exc), getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1) from None

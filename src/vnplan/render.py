@@ -1,0 +1,216 @@
+"""Normalized text rendering (văn bản chuẩn hóa).
+
+:func:`render` writes a document in the canonical plain-text layout of
+NĐ 30/2020: the header in reading order (issuer lines, Quốc hiệu, Tiêu ngữ,
+``Số: 05/KH-UBND``, ``V/v`` for a công văn, ``Hải Phòng, ngày 05 tháng 01 năm
+2020``), the type name and trích yếu, ``Kính gửi:``, one paragraph or numbered
+item per line with a blank line between blocks, ``Nơi nhận:`` with ``;``-ended
+entries and ``- Lưu: ....``, and the signature block.
+
+Canonical means: NFC text, one space between words, the canonical Quốc hiệu
+and Tiêu ngữ, canonical keywords (``Số:``, ``Kính gửi:``, ``Nơi nhận:``,
+``Lưu:``), numbers below 10 and days/months as NĐ 30 pads them, and
+numbering punctuation ``I.``, ``1.``, ``1.2.``, ``a)``, ``-``, ``+``. Texts the
+document wrote (names, headings, the summary) are kept as written.
+
+The renderer works on any :class:`~vnplan.model.Document`, however it was
+built; it never imports the parser.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .model import (
+    CONG_VAN,
+    DigitalSignature,
+    Document,
+    Header,
+    Paragraph,
+    PartialDate,
+    PlaceDate,
+    Recipients,
+    Section,
+    SectionKind,
+    Signature,
+)
+from .model.body import Node
+
+__all__ = ["RenderOptions", "render", "render_all", "NATIONAL_NAME", "MOTTO"]
+
+#: Quốc hiệu as NĐ 30 Phụ lục I writes it.
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#: Tiêu ngữ as NĐ 30 Phụ lục I writes it (hyphen-minus, one space each side).
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+@attrs.frozen
+class RenderOptions:
+    """Layout knobs of the text renderer."""
+
+    #: Write ``-------`` under the issuer and the Tiêu ngữ, as printed copies show.
+    rules: bool = False
+    #: Blank placeholder for a number or day left empty in a draft.
+    blank: str = "     "
+
+
+def render(doc: Document, options: RenderOptions | None = None) -> str:
+    """Render one document as normalized text (ends with a newline)."""
+    return _Renderer(options or RenderOptions()).document(doc)
+
+
+def render_all(docs: tuple[Document, ...] | list[Document], options: RenderOptions | None = None) -> str:
+    """Render several documents, separated by one blank line."""
+    return "\n".join(render(d, options) for d in docs)
+
+
+_MARKERS = {
+    SectionKind.ROMAN: "{}.",
+    SectionKind.ARABIC: "{}.",
+    SectionKind.DECIMAL: "{}.",
+    SectionKind.LETTER: "{})",
+    SectionKind.PART: "Phần {}.",
+    SectionKind.CHAPTER: "Chương {}.",
+    SectionKind.SECTION: "Mục {}.",
+    SectionKind.ARTICLE: "Điều {}.",
+}
+
+
+class _Renderer:
+    def __init__(self, options: RenderOptions) -> None:
+        self.options = options
+        self.blocks: list[list[str]] = []
+
+    def block(self, *lines: str) -> None:
+        if lines:
+            self.blocks.append(list(lines))
+
+    def document(self, doc: Document) -> str:
+        self.blocks = []
+        if doc.preface:
+            self.block(*doc.preface)
+        if doc.header is not None:
+            self.header(doc.header, doc)
+        title = doc.title
+        if title is not None and title.type_name is not None:
+            lines = [title.type_name.upper()]
+            if title.summary:
+                lines.append(title.summary)
+            self.block(*lines)
+        if doc.addressees:
+            self.addressees(doc.addressees)
+        for node in doc.body:
+            self.node(node)
+        if doc.recipients is not None:
+            self.recipients(doc.recipients)
+        if doc.signature is not None:
+            self.signature(doc.signature)
+        if doc.stray:
+            self.block(*doc.stray)
+        if doc.digital_signature is not None:
+            self.digital_signature(doc.digital_signature)
+        for node in doc.annex:
+            self.node(node)
+        return "\n\n".join("\n".join(b) for b in self.blocks) + "\n"
+
+    # -- header ----------------------------------------------------------------
+    def header(self, header: Header, doc: Document) -> None:
+        left: list[str] = []
+        if header.parent_issuer:
+            left.append(header.parent_issuer)
+        if header.issuer:
+            left.append(header.issuer)
+        if left and self.options.rules:
+            left.append("-------")
+        if left:
+            self.block(*left)
+        right: list[str] = []
+        if header.national_name:
+            right.append(NATIONAL_NAME)
+        if header.motto:
+            right.append(MOTTO)
+            if self.options.rules:
+                right.append("---------------")
+        if right:
+            self.block(*right)
+        lines: list[str] = []
+        if header.number is not None:
+            number = header.number
+            if number.number is None and number.symbol is None:
+                lines.append("Số:")
+            else:
+                digits = f"{number.number:02d}" if number.number is not None else self.options.blank
+                lines.append(f"Số: {digits}/{number.symbol or ''}")
+        title = doc.title
+        if title is not None and title.type_name is None and title.doc_type == CONG_VAN and title.summary:
+            lines.append(f"V/v {title.summary}")
+        if header.place_date is not None:
+            lines.append(self.place_date(header.place_date))
+        if lines:
+            self.block(*lines)
+        if header.notes:
+            self.block(*header.notes)
+
+    def place_date(self, place_date: PlaceDate) -> str:
+        date = place_date.date or PartialDate()
+        blank = self.options.blank
+        day = f"{date.day:02d}" if date.day is not None else blank
+        if date.month is None:
+            month = blank
+        else:
+            month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+        year = str(date.year) if date.year is not None else blank
+        text = f"ngày {day} tháng {month} năm {year}"
+        return f"{place_date.place}, {text}" if place_date.place else text
+
+    # -- addressees ------------------------------------------------------------
+    def addressees(self, entries: tuple[str, ...]) -> None:
+        if len(entries) == 1:
+            self.block(f"Kính gửi: {entries[0]}.")
+            return
+        lines = ["Kính gửi:"]
+        lines.extend(f"- {e}{'.' if k == len(entries) - 1 else ';'}" for k, e in enumerate(entries))
+        self.block(*lines)
+
+    # -- body ------------------------------------------------------------------
+    def node(self, node: Node) -> None:
+        if isinstance(node, Paragraph):
+            self.block(node.text)
+            return
+        self.section(node)
+
+    def section(self, section: Section) -> None:
+        if section.kind is SectionKind.DASH:
+            marker = "-"
+        elif section.kind is SectionKind.PLUS:
+            marker = "+"
+        else:
+            marker = _MARKERS[section.kind].format(section.label)
+        self.block(f"{marker} {section.heading}".rstrip())
+        for child in section.children:
+            self.node(child)
+
+    # -- closing ---------------------------------------------------------------
+    def recipients(self, recipients: Recipients) -> None:
+        lines = ["Nơi nhận:"]
+        entries = list(recipients.entries)
+        for k, entry in enumerate(entries):
+            last = k == len(entries) - 1 and recipients.archive is None
+            lines.append(f"- {entry}{'.' if last else ';'}")
+        if recipients.archive is not None:
+            lines.append(f"- Lưu: {recipients.archive}.")
+        self.block(*lines)
+
+    def signature(self, signature: Signature) -> None:
+        lines = list(signature.authority)
+        if signature.title:
+            lines.append(signature.title)
+        if lines:
+            self.block(*lines)
+        if signature.notes:
+            self.block(*signature.notes)
+        if signature.signer:
+            self.block(signature.signer)
+
+    def digital_signature(self, esig: DigitalSignature) -> None:
+        self.block(*(f"{key}: {value}" for key, value in esig.fields))
