@@ -331,8 +331,9 @@ def build_tree(builder: _Builder, units: list[Unit]) -> tuple[Node, ...]:
 def skip_text(unit: Unit) -> str:
     """The unit's text after its keyword or marker (``data['skip']`` characters)."""
     skip = int(unit.data.get("skip", 0))  # type: ignore[call-overload]
-    first = unit.segments[0].text[skip:]
-    return join_lines([first] + [s.text for s in unit.segments[1:]])
+    skip_segments = int(unit.data.get("skip_segments", 0))  # type: ignore[call-overload]
+    segments = unit.segments[skip_segments:]
+    return join_lines([segments[0].text[skip:]] + [s.text for s in segments[1:]])
 
 
 def clean_entry(text: str) -> str:

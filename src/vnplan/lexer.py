@@ -56,6 +56,7 @@ SUBJECT = re.compile(r"v\s*/\s*v\b\s*:?\s*")
 ADDRESSEE_LABEL = re.compile(r"k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
 RECIPIENTS_LABEL = re.compile(r"n\S{0,2}i\s*nh\S{0,3}n\b\s*:?\s*")
 RECIPIENTS_LOOSE = re.compile(r"n[o0]i\b")
+BARE_NUMBER = re.compile(r"\d*\s*/\s*\S+")
 ARCHIVE = re.compile(r"[^a-z0-9]{0,3}l\S?u\s*(?::|(?=\s+vt\b))\s*")
 DIGITAL_SIGNATURE = re.compile(
     r"(?:ng\S{1,3}i\s+k\S?y|e-?mail|c\S\s+quan|th\S{1,3}\s+gian\s+k\S?y|ng\S{1,2}y\s+k\S?y)\s*:"
@@ -222,12 +223,29 @@ def _is_national(seg: Segment) -> re.Match[str] | None:
     return m
 
 
+def _national_span(segments: list[Segment], k: int) -> int:
+    """How many segments from ``k`` hold the Quốc hiệu: 0, 1, or 2 when a copy
+    wrapped it (``CỘNG HÒA XÃ HỘI`` over ``CHỦ NGHĨA VIỆT NAM``)."""
+    seg = segments[k]
+    if _is_national(seg) is not None:
+        return 1
+    if k + 1 < len(segments) and len(seg.text) < 40 and seg.folded.startswith("c"):
+        nxt = segments[k + 1]
+        if nxt.blank_before or len(nxt.text) > 40:
+            return 0
+        joined = Segment(seg.line, seg.start, f"{seg.text} {nxt.text}", f"{seg.folded} {nxt.folded}")
+        m = _is_national(joined)
+        if m is not None and m.start() == 0 and m.end() >= len(seg.text):
+            return 2
+    return 0
+
+
 def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
     """(first segment, Quốc hiệu segment) of every document in the file."""
     starts: list[tuple[int, int | None]] = []
     closed = True  # has the previous document reached its closing part?
     for i, seg in enumerate(segments):
-        if _is_national(seg) is not None:
+        if _national_span(segments, i):
             if closed:
                 begin = _header_start(segments, i, starts[-1][0] if starts else 0)
                 if not starts and begin > 0:
@@ -262,6 +280,18 @@ def _header_start(segments: list[Segment], national: int, floor: int) -> int:
 
 def _is_org_like(seg: Segment) -> bool:
     return len(seg.text) <= 100 and not seg.text.endswith((".", ";", ":")) and is_upper_text(seg.text, 0.15)
+
+
+def wrapped_keyword(pattern: re.Pattern[str], segments: list[Segment], k: int) -> int | None:
+    """Where ``pattern`` ends in segment ``k + 1`` when its keyword starts on a short
+    segment ``k`` and wraps onto the next (``Kính`` over ``gửi: ...``)."""
+    if k + 1 >= len(segments) or len(segments[k].text) > 6:
+        return None
+    first, second = segments[k].folded, segments[k + 1].folded
+    m = pattern.match(f"{first} {second}")
+    if m is None or m.end() <= len(first) + 1:
+        return None
+    return m.end() - len(first) - 1
 
 
 def _place_date(seg: Segment) -> re.Match[str] | None:
@@ -407,6 +437,10 @@ class _DocumentScanner:
             if len(pieces) > 1:
                 pending = pieces + pending
                 continue
+            if not same_line and _is_national(seg) is None and _national_span(self.segs, i - 1) == 2:
+                self.out.append(Unit("NATIONAL", [seg, self.segs[i]]))
+                i += 1
+                continue
             prev = self.out[-1] if self.out and self.out[-1].kind != "PREFACE" else None
             nxt = self.segs[i] if not same_line and i < n else None
             if (
@@ -421,10 +455,14 @@ class _DocumentScanner:
             ):
                 prev.segments.append(seg)
                 continue
-            kind = self.header_kind(seg, seen_date and not same_line, nxt)
-            if kind == "PLACE_HEAD":
-                self.emit("HEADER_NOTE", seg, place_head=True)
+            if nxt is not None and self.wrapped_place_date(seg, nxt):
+                unit = Unit("PLACE_DATE", [seg, nxt])
+                self.out.append(unit)
+                self.fill_place_date(unit)
+                seen_date = True
+                i += 1
                 continue
+            kind = self.header_kind(seg, seen_date and not same_line)
             if kind is None:
                 if prev is not None and prev.kind == "SUBJECT" and not seg.blank_before:
                     prev.segments.append(seg)
@@ -435,7 +473,7 @@ class _DocumentScanner:
                     self.fill_place_date(prev)
                     continue
                 if prev is not None and prev.kind == "DOC_NUMBER" and prev.data.get("sym") is None \
-                        and not seg.blank_before and "/" in seg.text[:12]:
+                        and BARE_NUMBER.fullmatch(seg.text):
                     prev.segments.append(seg)
                     self.fill_number(prev)
                     continue
@@ -455,21 +493,22 @@ class _DocumentScanner:
             elif kind == "SUBJECT":
                 m = SUBJECT.match(seg.folded)
                 unit.data["skip"] = m.end() if m else 0
-        self.merge_split_place()
         return i
 
-    def merge_split_place(self) -> None:
-        """Join ``Thành phố Hồ Chí`` + ``Minh, ngày ...`` (a place name wrapped in two)."""
-        for k in range(1, len(self.out)):
-            unit = self.out[k]
-            prev = self.out[k - 1]
-            if unit.kind == "PLACE_DATE" and prev.kind == "HEADER_NOTE" and prev.data.get("place_head"):
-                prev.kind = "_MERGED"
-                unit.segments[:0] = prev.segments
-                self.fill_place_date(unit)
-        self.out = [u for u in self.out if u.kind != "_MERGED"]
+    @staticmethod
+    def wrapped_place_date(seg: Segment, nxt: Segment) -> bool:
+        """``Hà Nội, ngày 27`` over ``tháng 11 năm 2025``, or ``Thành phố Hồ Chí`` over
+        ``Minh, ngày 18 tháng 11 năm 2025``: one place-and-date line wrapped in two."""
+        if len(seg.text) > 60 or not seg.text[0].isupper() or is_upper_text(seg.text):
+            return False
+        if NUMBER.match(seg.folded):
+            return False
+        if _place_date(seg) is not None or _place_date(nxt) is not None and "," in seg.text:
+            return False
+        joined = Segment(seg.line, seg.start, f"{seg.text} {nxt.text}", f"{seg.folded} {nxt.folded}")
+        return _place_date(joined) is not None
 
-    def header_kind(self, seg: Segment, after_date: bool, nxt: Segment | None) -> str | None:
+    def header_kind(self, seg: Segment, after_date: bool) -> str | None:
         f = seg.folded
         if _is_national(seg) is not None:
             return "NATIONAL"
@@ -485,17 +524,6 @@ class _DocumentScanner:
             return "SUBJECT"
         if not after_date and _is_org_like(seg):
             return "ORG"
-        if (
-            len(seg.text) <= 40
-            and not _ends_sentence(seg.text)
-            and seg.text[0].isupper()
-            and not is_upper_text(seg.text)
-            and "," not in seg.text
-        ):
-            # Possibly the first half of a wrapped place name ("Thành phố Hồ Chí"
-            # over "Minh, ngày ..."): merged with the date line afterwards.
-            if nxt is not None and _place_date(nxt) is not None and nxt.text[0].isupper():
-                return "PLACE_HEAD"
         return None
 
     def split_header(self, seg: Segment) -> list[Segment]:
@@ -588,6 +616,8 @@ class _DocumentScanner:
             f = seg.folded
             if heading_kind(seg) or ADDRESSEE_LABEL.match(f) or RECIPIENTS_LABEL.match(f):
                 break
+            if wrapped_keyword(ADDRESSEE_LABEL, self.segs, i) is not None:
+                break
             if summary is None:
                 if PRE_TEXT.match(f) and (_ends_sentence(seg.text) and not seg.text.endswith(".")):
                     break
@@ -611,14 +641,23 @@ class _DocumentScanner:
 
     def addressees(self, i: int) -> int:
         n = len(self.segs)
-        if i >= n or not ADDRESSEE_LABEL.match(self.segs[i].folded):
+        if i >= n:
             return i
         seg = self.segs[i]
         m = ADDRESSEE_LABEL.match(seg.folded)
-        assert m is not None
-        self.emit("ADDRESSEE_LABEL", seg, skip=m.end())
-        i += 1
-        open_list = not seg.text[m.end() :].strip() or seg.text.rstrip().endswith(";")
+        if m is not None:
+            self.emit("ADDRESSEE_LABEL", seg, skip=m.end())
+            rest = seg.text[m.end() :]
+            i += 1
+        else:
+            wrapped = wrapped_keyword(ADDRESSEE_LABEL, self.segs, i)
+            if wrapped is None:
+                return i
+            seg = self.segs[i + 1]
+            self.out.append(Unit("ADDRESSEE_LABEL", [self.segs[i], seg], {"skip": wrapped, "skip_segments": 1}))
+            rest = seg.text[wrapped:]
+            i += 2
+        open_list = not rest.strip() or seg.text.rstrip().endswith(";")
         while i < n and open_list:
             seg = self.segs[i]
             is_dash = seg.text[0] in "-+•"
@@ -701,7 +740,7 @@ class _DocumentScanner:
     def closing(self, i: int) -> None:
         n = len(self.segs)
         seen_title = seen_signer = seen_authority = False
-        recipients_open = seen_label = False
+        recipients_open = seen_label = seen_archive = False
         prev: Unit | None = None
         k = i
         while k < n:
@@ -716,6 +755,13 @@ class _DocumentScanner:
                     self.segs[k : k + 1] = [left, right]
                     n += 1
                     seg, f, t = left, left.folded, left.text
+            wrapped = None if RECIPIENTS_LABEL.match(f) else wrapped_keyword(RECIPIENTS_LABEL, self.segs, k)
+            if wrapped is not None:
+                seen_label = recipients_open = True
+                prev = Unit("RECIPIENTS_LABEL", [seg, self.segs[k + 1]], {"skip": wrapped, "skip_segments": 1})
+                self.out.append(prev)
+                k += 2
+                continue
             if DIGITAL_SIGNATURE.match(f) and (seen_title or seen_authority or not recipients_open):
                 prev = self.emit("DIGITAL_SIGNATURE", seg)
             elif RECIPIENTS_LABEL.match(f) or (
@@ -733,11 +779,31 @@ class _DocumentScanner:
                 assert m is not None
                 prev = self.emit("ARCHIVE", seg, skip=m.end())
                 recipients_open = False
+                seen_archive = True
             elif AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
                 seen_authority = True
-            elif t[0] in "-+•" and not RULE.fullmatch(t):
+            elif prev is not None and prev.kind == "AUTHORITY" and prev.last.text.endswith(",") \
+                    and is_upper_text(t):
+                prev.segments.append(seg)
+            elif (
+                prev is not None
+                and prev.kind == "SIGNER_TITLE"
+                and not seen_signer
+                and not seg.blank_before
+                and is_upper_text(t)
+                and len(t) <= 60
+            ):
+                prev.segments.append(seg)
+            elif t[0] in "-+•" and not RULE.fullmatch(t) and (
+                recipients_open or not (seen_label or seen_title or seen_signer)
+            ):
                 prev = self.emit("RECIPIENT", seg)
+                if t.endswith(".") and not t.endswith("./."):
+                    recipients_open = False
+            elif t[0] in "-+•" and not RULE.fullmatch(t):
+                self.body(k, n)
+                return
             elif (
                 prev is not None
                 and prev.kind in ("RECIPIENT", "ARCHIVE", "SIGNER_TITLE", "SUMMARY")
@@ -769,6 +835,9 @@ class _DocumentScanner:
             ):
                 prev = self.emit("SIGNER", seg)
                 seen_signer = True
+            elif (seen_title or seen_signer or seen_archive) and (len(t) > 60 or heading_kind(seg)):
+                self.body(k, n)
+                return
             else:
                 prev = self.emit("STRAY", seg)
             k += 1

@@ -87,8 +87,8 @@ class _Renderer:
 
     def document(self, doc: Document) -> str:
         self.blocks = []
-        if doc.preface:
-            self.block(*doc.preface)
+        for line in doc.preface:
+            self.block(line)
         if doc.header is not None:
             self.header(doc.header, doc)
         title = doc.title
@@ -105,8 +105,8 @@ class _Renderer:
             self.recipients(doc.recipients)
         if doc.signature is not None:
             self.signature(doc.signature)
-        if doc.stray:
-            self.block(*doc.stray)
+        for line in doc.stray:
+            self.block(line)
         if doc.digital_signature is not None:
             self.digital_signature(doc.digital_signature)
         for node in doc.annex:
