@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 from lark import Token, Tree
@@ -66,15 +66,20 @@ class _Builder:
     def unit(self, token: Token) -> Unit:
         return self.units[token.start_pos or 0]
 
-    def span(self, units: Iterable[Unit]) -> Span | None:
-        result: Span | None = None
-        for unit in units:
-            for seg in unit.segments:
-                start_col = self.source.original_col(seg.line, seg.start) + 1
-                end_col = self.source.original_col(seg.line, seg.end) + 1
-                piece = Span(seg.line + 1, start_col, seg.line + 1, end_col)
-                result = piece if result is None else result.cover(piece)
-        return result
+    def span(self, units: Sequence[Unit]) -> Span | None:
+        """From the first segment of the first unit to the end of the last one
+        (units and their segments are in reading order)."""
+        first = next((u.segments[0] for u in units if u.segments), None)
+        last = next((u.segments[-1] for u in reversed(units) if u.segments), None)
+        if first is None or last is None:
+            return None
+        original_col = self.source.original_col
+        return Span(
+            first.line + 1,
+            original_col(first.line, first.start) + 1,
+            last.line + 1,
+            original_col(last.line, last.end) + 1,
+        )
 
     def tokens(self, tree: Tree[Token]) -> list[Unit]:
         out: list[Unit] = []

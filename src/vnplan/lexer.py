@@ -122,15 +122,29 @@ _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
 
 
 # ----------------------------------------------------------------- classes --
-@attrs.define(slots=True)
 class Segment:
     """A run of text on one line: a whole line, or one column of a flattened line."""
 
-    line: int  # 0-based line index
-    start: int  # 0-based normalized column of the first character
-    text: str  # stripped text
-    folded: str  # fold(text)
-    blank_before: bool = False  # a blank line separates it from the previous segment
+    __slots__ = ("line", "start", "text", "_folded", "blank_before")
+
+    def __init__(
+        self, line: int, start: int, text: str, folded: str | None = None, blank_before: bool = False
+    ) -> None:
+        self.line = line  # 0-based line index
+        self.start = start  # 0-based normalized column of the first character
+        self.text = text  # stripped text
+        self._folded = folded
+        self.blank_before = blank_before  # a blank line separates it from the previous segment
+
+    @property
+    def folded(self) -> str:
+        """``fold(text)``, computed on first use (most body lines never need it)."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def __repr__(self) -> str:
+        return f"Segment({self.line}, {self.start}, {self.text!r})"
 
     @property
     def end(self) -> int:
@@ -209,13 +223,16 @@ def _segments(lines: tuple[str, ...]) -> list[Segment]:
             blank = True
             continue
         start = len(line) - len(line.lstrip())
-        out.append(Segment(i, start, text, fold(text), blank))
+        out.append(Segment(i, start, text, None, blank))
         blank = False
     return out
 
 
+_NGH = re.compile(r"[Nn][Gg][Hh]")
+
+
 def _is_national(seg: Segment) -> re.Match[str] | None:
-    if "ngh" not in seg.folded:
+    if _NGH.search(seg.text) is None:
         return None
     m = NATIONAL.search(seg.folded)
     if m is None or not is_upper_text(seg.text[m.start() : m.end()], 0.2):
@@ -229,7 +246,7 @@ def _national_span(segments: list[Segment], k: int) -> int:
     seg = segments[k]
     if _is_national(seg) is not None:
         return 1
-    if k + 1 < len(segments) and len(seg.text) < 40 and seg.folded.startswith("c"):
+    if k + 1 < len(segments) and len(seg.text) < 40 and seg.text[0] in "CcÇç" and seg.folded.startswith("c"):
         nxt = segments[k + 1]
         if nxt.blank_before or len(nxt.text) > 40:
             return 0
@@ -248,12 +265,12 @@ def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
         if _national_span(segments, i):
             if closed:
                 begin = _header_start(segments, i, starts[-1][0] if starts else 0)
-                if not starts and begin > 0:
-                    begin = 0 if begin == 0 else begin
                 starts.append((begin, i))
                 closed = False
         elif not closed and (
-            RECIPIENTS_LABEL.match(seg.folded) or AUTHORITY.match(seg.text) or seg.text.endswith("./.")
+            seg.text.endswith("./.")
+            or AUTHORITY.match(seg.text)
+            or seg.text[0] in "NnÑ" and RECIPIENTS_LABEL.match(seg.folded)
         ):
             closed = True
     if not starts:
@@ -329,7 +346,7 @@ def _type_name(seg: Segment) -> str | None:
 
 def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
     """(terminal, label, end of the marker) for a numbered or bulleted line."""
-    text, folded = seg.text, seg.folded
+    text = seg.text
     first = text[0]
     if first.isdigit():
         candidates: tuple[tuple[str, re.Pattern[str], bool], ...] = _HEADINGS[5:7]
@@ -343,14 +360,14 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
         if text.startswith(("V/", "V /")):
             return None
         candidates = _HEADINGS[4:5]
-    elif folded[0] in "pcmd":
+    elif first in "PpCcMmDdĐđ":
         candidates = _HEADINGS[:4]
     elif first.islower() or first == "đ":
         candidates = _HEADINGS[7:8]
     else:
         return None
     for name, pattern, on_folded in candidates:
-        m = pattern.match(folded if on_folded else text)
+        m = pattern.match(seg.folded if on_folded else text)
         if m is not None:
             label = m.groupdict().get("label") or ""
             if on_folded:
@@ -676,6 +693,7 @@ class _DocumentScanner:
         first_mark: int | None = None
         for k in range(i, n):
             seg = self.segs[k]
+            maybe_label = seg.text[0] in "NnÑ"
             inside = AUTHORITY_INSIDE.search(seg.text)
             if inside is not None and inside.start("auth") > 0 and (
                 RECIPIENTS_LOOSE.match(seg.folded)
@@ -687,10 +705,11 @@ class _DocumentScanner:
                 n += 1
                 first_mark = k if RECIPIENTS_LOOSE.match(left.folded) else k + 1
                 break
-            if RECIPIENTS_LABEL.match(seg.folded) or AUTHORITY.match(seg.text):
+            if maybe_label and RECIPIENTS_LABEL.match(seg.folded) or AUTHORITY.match(seg.text):
                 first_mark = k
                 break
-            if RECIPIENTS_LOOSE.match(seg.folded) and k + 1 < n and self.segs[k + 1].text[0] == "-":
+            if maybe_label and RECIPIENTS_LOOSE.match(seg.folded) and k + 1 < n \
+                    and self.segs[k + 1].text[0] == "-":
                 first_mark = k
                 break
         limit = n if first_mark is None else first_mark

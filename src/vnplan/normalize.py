@@ -119,20 +119,36 @@ def normalize(text: str) -> NormalizedText:
 
 
 def _normalize_line(raw: str) -> tuple[str, tuple[int, ...] | None]:
+    if raw.isascii() or unicodedata.is_normalized("NFC", raw):
+        # Common case: only one-to-one replacements and markup deletions.
+        line = raw.translate(_TRANSLATE)
+        ranges = [(m.start(), m.end()) for m in _MARKUP.finditer(line) if m.end() > m.start()]
+        if "[" in line:
+            ranges.extend(_link_ranges(line))
+        if not ranges:
+            return line, None
+        line, index = _drop_ranges(line, range(len(line)), ranges)
+        return line, tuple(index) + (len(raw),)
     chars, index = _compose(raw)
     line = "".join(chars).translate(_TRANSLATE)
     line, index = _delete(line, index, _MARKUP)
     # Links: keep the text, drop the brackets and the target.
     if "[" in line:
-        keep: list[tuple[int, int]] = []
-        for m in _LINK.finditer(line):
-            keep.append((m.start(), m.start(1)))  # the '['
-            keep.append((m.end(1), m.end()))  # '](...)'
-        if keep:
-            line, index = _drop_ranges(line, index, keep)
+        links = _link_ranges(line)
+        if links:
+            line, index = _drop_ranges(line, index, links)
     if len(line) == len(raw) and all(i == k for k, i in enumerate(index)):
         return line, None
     return line, tuple(index) + (len(raw),)
+
+
+def _link_ranges(line: str) -> list[tuple[int, int]]:
+    """The ``[`` and ``](target)`` parts of markdown links (the link text stays)."""
+    out: list[tuple[int, int]] = []
+    for m in _LINK.finditer(line):
+        out.append((m.start(), m.start(1)))
+        out.append((m.end(1), m.end()))
+    return out
 
 
 def _compose(raw: str) -> tuple[list[str], list[int]]:
