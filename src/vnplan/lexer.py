@@ -244,8 +244,11 @@ def _national_span(segments: list[Segment], k: int) -> int:
     """How many segments from ``k`` hold the Quốc hiệu: 0, 1, or 2 when a copy
     wrapped it (``CỘNG HÒA XÃ HỘI`` over ``CHỦ NGHĨA VIỆT NAM``)."""
     seg = segments[k]
-    if _is_national(seg) is not None:
-        return 1
+    m = _is_national(seg)
+    if m is not None:
+        # Flattened columns put the issuer before it; other text before it
+        # ("Ký bởi: CÔNG BÁO ... CỘNG HÒA ...") is a trailer, not a header.
+        return 1 if m.start() == 0 or is_upper_text(seg.text[: m.start()]) else 0
     if k + 1 < len(segments) and len(seg.text) < 40 and seg.text[0] in "CcÇç" and seg.folded.startswith("c"):
         nxt = segments[k + 1]
         if nxt.blank_before or len(nxt.text) > 40:
@@ -349,30 +352,28 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
     text = seg.text
     first = text[0]
     if first.isdigit():
-        candidates: tuple[tuple[str, re.Pattern[str], bool], ...] = _HEADINGS[5:7]
+        groups: tuple[tuple[tuple[str, re.Pattern[str], bool], ...], ...] = (_HEADINGS[5:7],)
     elif first in "-•·∙◦▪‣":
         if RULE.fullmatch(text):
             return None
-        candidates = _HEADINGS[8:9]
+        groups = (_HEADINGS[8:9],)
     elif first == "+":
-        candidates = _HEADINGS[9:]
-    elif first in "IVXLC":
+        groups = (_HEADINGS[9:],)
+    elif first in "PpCcMmDdĐđIVXL":
+        # "Chương I" before the roman "C."; "d)" / "đ)" are letters.
+        groups = (_HEADINGS[:4], _HEADINGS[4:5], _HEADINGS[7:8])
         if text.startswith(("V/", "V /")):
             return None
-        candidates = _HEADINGS[4:5]
-    elif first in "PpCcMmDdĐđ":
-        candidates = _HEADINGS[:4]
-    elif first.islower() or first == "đ":
-        candidates = _HEADINGS[7:8]
+    elif first.islower():
+        groups = (_HEADINGS[7:8],)
     else:
         return None
-    for name, pattern, on_folded in candidates:
-        m = pattern.match(seg.folded if on_folded else text)
-        if m is not None:
-            label = m.groupdict().get("label") or ""
-            if on_folded:
-                label = text[m.start("label") : m.end("label")]
-            return name, label, m.end()
+    for candidates in groups:
+        for name, pattern, on_folded in candidates:
+            m = pattern.match(seg.folded if on_folded else text)
+            if m is not None:
+                label = text[m.start("label") : m.end("label")] if "label" in pattern.groupindex else ""
+                return name, label, m.end()
     return None
 
 
@@ -401,7 +402,6 @@ class _DocumentScanner:
 
     def run(self, sink: list[Unit]) -> None:
         i = 0
-        n = len(self.segs)
         if self.national is not None:
             header_start = _header_start(self.segs, self.national, 0)
             for seg in self.segs[:header_start]:
@@ -413,9 +413,9 @@ class _DocumentScanner:
         i = self.addressees(i)
         if not any(u.kind == "TYPE_NAME" for u in self.out):
             i = self.title(i)
-        back = self.back_start(i)
+        back = self.back_start(i)  # may split a line in two: re-read the length
         self.body(i, back)
-        if back < n:
+        if back < len(self.segs):
             self.closing(back)
         sink.extend(self.out)
 
@@ -480,6 +480,10 @@ class _DocumentScanner:
                 i += 1
                 continue
             kind = self.header_kind(seg, seen_date and not same_line)
+            if kind is None and same_line:
+                # A column of a flattened header line stays in the header.
+                self.emit("HEADER_NOTE", seg)
+                continue
             if kind is None:
                 if prev is not None and prev.kind == "SUBJECT" and not seg.blank_before:
                     prev.segments.append(seg)
@@ -539,7 +543,7 @@ class _DocumentScanner:
             return "DOC_NUMBER"
         if SUBJECT.match(f):
             return "SUBJECT"
-        if not after_date and _is_org_like(seg):
+        if not after_date and _is_org_like(seg) and heading_kind(seg) is None:
             return "ORG"
         return None
 
@@ -781,7 +785,7 @@ class _DocumentScanner:
                 self.out.append(prev)
                 k += 2
                 continue
-            if DIGITAL_SIGNATURE.match(f) and (seen_title or seen_authority or not recipients_open):
+            if DIGITAL_SIGNATURE.match(f):
                 prev = self.emit("DIGITAL_SIGNATURE", seg)
             elif RECIPIENTS_LABEL.match(f) or (
                 RECIPIENTS_LOOSE.match(f)

@@ -68,12 +68,22 @@ class DocNumber:
             raise ModelError(f"negative document number: {self.number}")
 
 
+def _blank_date_to_none(date: PartialDate | None) -> PartialDate | None:
+    """A date with every part blank is no date at all."""
+    if date is not None and date.year is None and date.month is None and date.day is None:
+        return None
+    return date
+
+
 @attrs.frozen
 class PlaceDate:
-    """Địa danh và thời gian ban hành: ``Hải Phòng, ngày 31 tháng 8 năm 2020``."""
+    """Địa danh và thời gian ban hành: ``Hải Phòng, ngày 31 tháng 8 năm 2020``.
+
+    ``date`` is ``None`` when every part of it is blank.
+    """
 
     place: str | None = attrs.field(default=None, converter=text_or_none)
-    date: PartialDate | None = None
+    date: PartialDate | None = attrs.field(default=None, converter=_blank_date_to_none)
     span: Span | None = span_field()
 
 

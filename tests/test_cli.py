@@ -1,0 +1,76 @@
+"""The command line: parse, record, fmt; stdin; errors without tracebacks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vnplan.cli import main
+
+from .conftest import FIXTURES
+
+SAMPLE = FIXTURES / "sample_kehoach.txt"
+
+
+def run(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "vnplan.cli", *args], input=stdin, capture_output=True, check=False)
+
+
+def test_record_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """``vnplan record`` prints one record per document, as RECORD.md describes."""
+    assert main(["record", str(SAMPLE)]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records[0]["number"] == 5 and records[0]["symbol"] == "KH-UBND"
+    assert records[0]["sections"] == ["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ VÀ GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN"]
+
+
+def test_record_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    """CSV output has a header row and the file name."""
+    assert main(["record", "--format", "csv", str(SAMPLE)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["file"] == str(SAMPLE) and rows[0]["type"] == "KH"
+
+
+def test_parse_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """``vnplan parse`` prints the model as JSON, or normalized text."""
+    assert main(["parse", str(SAMPLE)]) == 0
+    model = json.loads(capsys.readouterr().out)
+    assert model[0]["title"]["type_name"] == "KẾ HOẠCH"
+    assert main(["parse", "--format", "text", str(SAMPLE)]) == 0
+    assert capsys.readouterr().out.startswith("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n")
+
+
+def test_stdin() -> None:
+    """``-`` reads standard input."""
+    out = run(["record", "-"], stdin=SAMPLE.read_bytes())
+    assert out.returncode == 0
+    assert json.loads(out.stdout)[0]["type"] == "KH"
+
+
+def test_fmt_check_diff_and_write(tmp_path: Path) -> None:
+    """``fmt --check`` exits 1 on a file that would change, ``--diff`` shows it, plain
+    ``fmt`` rewrites it, after which ``--check`` passes."""
+    target = tmp_path / "doc.txt"
+    target.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["fmt", "--check", str(target)]) == 1
+    assert run(["fmt", "--diff", str(target)]).stdout.startswith(b"---")
+    assert main(["fmt", str(target)]) == 0
+    assert main(["fmt", "--check", str(target)]) == 0
+
+
+def test_errors_have_position_and_no_traceback(tmp_path: Path) -> None:
+    """Bad input gives ``file:line:col: message`` and exit status 2, never a traceback."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("KẾ HOẠCH\nxin chào \xff\xfe\n".encode("utf-8", "surrogateescape").replace(b"\xc3\xbf", b"\xff"))
+    out = run(["record", str(bad)])
+    assert out.returncode == 2
+    err = out.stderr.decode()
+    assert f"{bad}:2:" in err and "Traceback" not in err
+    missing = run(["record", str(tmp_path / "missing.txt")])
+    assert missing.returncode == 2 and b"Traceback" not in missing.stderr

@@ -1,0 +1,96 @@
+"""The line lexer: columns, wrapped keywords, OCR damage, several documents."""
+
+from __future__ import annotations
+
+import vnplan
+from vnplan.lexer import scan
+from vnplan.normalize import normalize
+from vnplan.record import record
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(u.kind, u.text) for u in scan(normalize(text)) if u.kind != "_DOC"]
+
+
+def test_flattened_two_column_header_is_split() -> None:
+    """Issuer and Quốc hiệu, issuer and Tiêu ngữ, number and date share lines in OCR text."""
+    text = (
+        "UY BAN NHAN DAN CONG HOA XA HQI CHU NGHIA VIET NAM\n"
+        "TINH KIEN GIANG DPoc lap - Tw do - Hanh phiie\n"
+        "Sb: 469 /KH-UBND Kién Giang, ngay 03 thang 11 ndm 2020\n"
+        "KE HOACH\n"
+        "To chuc thuc hien\n"
+    )
+    assert kinds(text)[:7] == [
+        ("ORG", "UY BAN NHAN DAN"),
+        ("NATIONAL", "CONG HOA XA HQI CHU NGHIA VIET NAM"),
+        ("ORG", "TINH KIEN GIANG"),
+        ("MOTTO", "DPoc lap - Tw do - Hanh phiie"),
+        ("DOC_NUMBER", "Sb: 469 /KH-UBND"),
+        ("PLACE_DATE", "Kién Giang, ngay 03 thang 11 ndm 2020"),
+        ("TYPE_NAME", "KE HOACH"),
+    ]
+    rec = record(vnplan.parse(text)[0])
+    assert (rec["number"], rec["symbol"], rec["issuer"]) == (469, "KH-UBND", "UY BAN NHAN DAN TINH KIEN GIANG")
+    assert rec["date"] == {"year": 2020, "month": 11, "day": 3}
+
+
+def test_wrapped_quoc_hieu_place_date_and_labels() -> None:
+    """Web copies wrap the Quốc hiệu, the date line, ``Kính gửi`` and ``Nơi nhận``."""
+    text = (
+        "VĂN PHÒNG CHÍNH\nPHỦ\n\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 11299/VPCP-KGVX\nV/v thành lập Mạng lưới\n\nHà Nội, ngày 18\ntháng 11 năm 2025\n\n"
+        "Kính\ngửi: Bộ Khoa học và Công nghệ.\n\nNội dung công văn./.\n\nNơi\nnhận:\n- Như trên;\n- Lưu: VT.\n"
+    )
+    rec = record(vnplan.parse(text)[0])
+    assert rec["issuer"] == "VĂN PHÒNG CHÍNH PHỦ"
+    assert rec["type"] == "CV" and rec["summary"] == "thành lập Mạng lưới"
+    assert rec["place"] == "Hà Nội" and rec["date"] == {"year": 2025, "month": 11, "day": 18}
+    assert rec["addressees"] == ["Bộ Khoa học và Công nghệ"]
+    assert rec["recipients"] == ["Như trên"] and rec["archive"] == "VT"
+
+
+def test_two_documents_in_one_file() -> None:
+    """A second Quốc hiệu after the first document's closing starts a new document."""
+    one = (
+        "SỞ TƯ PHÁP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 1/STP-VP\n"
+        "V/v thứ nhất\n\nNội dung./.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n\n"
+    )
+    two = one.replace("1/STP-VP", "2/STP-VP").replace("thứ nhất", "thứ hai")
+    docs = vnplan.parse(one + two)
+    assert [record(d)["summary"] for d in docs] == ["thứ nhất", "thứ hai"]
+    assert [record(d)["signature"]["signer"] for d in docs] == ["Nguyễn Văn A", "Nguyễn Văn A"]
+
+
+def test_ocr_keywords_without_diacritics() -> None:
+    """``Noi nhan``, ``Luu:`` and ``KT.CHU TICH`` are found without diacritics."""
+    text = "KE HOACH\nVe viec thu nghiem\n\nNoi dung./.\n\nNoi nhan\n- So Tu phap;\n< Luu: VT.\n\nKT.CHU TICH\nPHO CHU TICH\n"
+    rec = record(vnplan.parse(text)[0])
+    assert rec["recipients"] == ["So Tu phap"] and rec["archive"] == "VT"
+    assert rec["signature"] == {"authority": ["KT.CHU TICH"], "title": "PHO CHU TICH", "signer": None}
+
+
+def test_body_nesting_and_wrapped_lines() -> None:
+    """Numbered items nest by rank, skipped levels are fine, wrapped lines are joined."""
+    text = (
+        "KẾ HOẠCH\nThử nghiệm\n\nI. MỤC TIÊU\n1. Mục tiêu chung\na) Nâng cao chất lượng công tác bảo vệ trẻ em trên\n"
+        "địa bàn tỉnh.\n- Ý thứ nhất.\n- Ý thứ hai.\nĐoạn văn sau các gạch đầu dòng.\nII. NHIỆM VỤ\n- Trực tiếp.\n"
+    )
+    doc = vnplan.parse(text)[0]
+    first, second = doc.sections
+    assert (first.label, first.heading) == ("I", "MỤC TIÊU")
+    item = first.subsections[0].subsections[0]
+    assert item.heading == "Nâng cao chất lượng công tác bảo vệ trẻ em trên địa bàn tỉnh."
+    assert [s.heading for s in item.subsections] == ["Ý thứ nhất.", "Ý thứ hai."]
+    assert item.paragraphs[0].text == "Đoạn văn sau các gạch đầu dòng."
+    assert second.subsections[0].kind is vnplan.SectionKind.DASH
+
+
+def test_spans_point_into_the_original() -> None:
+    """Spans are 1-based and count columns of the original (NFD, markdown) input."""
+    text = "**KẾ HOẠCH**\n\nI. MỤC TIÊU\n"
+    doc = vnplan.parse(text)[0]
+    assert doc.title is not None and doc.title.span is not None
+    assert (doc.title.span.start_line, doc.title.span.start_col) == (1, 3)
+    section = doc.sections[0]
+    assert section.span == vnplan.Span(3, 1, 3, 12)
