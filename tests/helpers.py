@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -21,13 +22,13 @@ def assert_units_cover_text(source: NormalizedText, units: Sequence[Unit]) -> No
             covered.setdefault(seg.line, []).append((seg.start, seg.end))
     for number, line in enumerate(source.lines):
         ranges = sorted(covered.get(number, []))
-        for (a_start, a_end), (b_start, _) in zip(ranges, ranges[1:]):
+        for (_, a_end), (b_start, _) in itertools.pairwise(ranges):
             assert a_end <= b_start, f"line {number + 1}: overlapping segments"
         mask = [False] * len(line)
         for start, end in ranges:
             for k in range(start, end):
                 mask[k] = True
-        lost = "".join(ch for ch, hit in zip(line, mask) if not hit and not ch.isspace())
+        lost = "".join(ch for ch, hit in zip(line, mask, strict=True) if not hit and not ch.isspace())
         assert lost == "", f"line {number + 1}: text not in any unit: {lost!r}"
 
 

@@ -33,10 +33,56 @@ from vnplan.render import MOTTO, NATIONAL_NAME
 
 # Ordinary words; none of them is a keyword the lexer reacts to at a line start.
 WORDS = (
-    "công tác bảo vệ trẻ em năm thực hiện kế hoạch tỉnh huyện phòng chống tăng cường "
-    "xã hội giáo dục tế đào tạo ngân sách nhiệm vụ giải pháp đẩy mạnh tuyên truyền "
-    "phổ biến pháp luật chăm sóc quyền lợi người dân doanh nghiệp đầu tư phát triển"
-).split()
+    "công",
+    "tác",
+    "bảo",
+    "vệ",
+    "trẻ",
+    "em",
+    "năm",
+    "thực",
+    "hiện",
+    "kế",
+    "hoạch",
+    "tỉnh",
+    "huyện",
+    "phòng",
+    "chống",
+    "tăng",
+    "cường",
+    "xã",
+    "hội",
+    "giáo",
+    "dục",
+    "tế",
+    "đào",
+    "tạo",
+    "ngân",
+    "sách",
+    "nhiệm",
+    "vụ",
+    "giải",
+    "pháp",
+    "đẩy",
+    "mạnh",
+    "tuyên",
+    "truyền",
+    "phổ",
+    "biến",
+    "luật",
+    "chăm",
+    "sóc",
+    "quyền",
+    "lợi",
+    "người",
+    "dân",
+    "doanh",
+    "nghiệp",
+    "đầu",
+    "tư",
+    "phát",
+    "triển",
+)
 PLACES = ("Hải Phòng", "Ninh Thuận", "Đắk Lắk", "Hà Nội", "Kiên Giang", "Thành phố Hồ Chí Minh")
 ISSUERS = ("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN", "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "BỘ TÀI CHÍNH")
 PARENTS = ("UBND TỈNH ĐẮK LẮK", "BỘ TÀI CHÍNH", "BỘ NỘI VỤ")

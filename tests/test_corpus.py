@@ -30,7 +30,7 @@ def test_seed_records_match_gold(path: Path) -> None:
     gold = json.loads((CORPUS / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
     records = [record(d) for d in vnplan.parse(path.read_text(encoding="utf-8"))]
     assert len(records) == len(gold)
-    for want, got in zip(gold, records):
+    for want, got in zip(gold, records, strict=True):
         wrong = [(name, g, p) for name, g, p in field_pairs(want, got) if fold(g) != fold(p)]
         assert wrong == []
 
@@ -39,9 +39,21 @@ def test_scorer_reports_full_accuracy_on_seeds() -> None:
     """The project's scorer, run on the CLI as documented, reports 100% on the seeds."""
     cli = Path(sys.executable).with_name("vnplan")
     out = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score_records.py"), "--corpus", str(CORPUS / "seeds"),
-         "--gold", str(CORPUS / "gold"), "--cmd", f"{cli} record --format json {{file}}", "--min", "1.0"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score_records.py"),
+            "--corpus",
+            str(CORPUS / "seeds"),
+            "--gold",
+            str(CORPUS / "gold"),
+            "--cmd",
+            f"{cli} record --format json {{file}}",
+            "--min",
+            "1.0",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "(100.0%)" in out.stdout

@@ -64,7 +64,10 @@ def test_two_documents_in_one_file() -> None:
 
 def test_ocr_keywords_without_diacritics() -> None:
     """``Noi nhan``, ``Luu:`` and ``KT.CHU TICH`` are found without diacritics."""
-    text = "KE HOACH\nVe viec thu nghiem\n\nNoi dung./.\n\nNoi nhan\n- So Tu phap;\n< Luu: VT.\n\nKT.CHU TICH\nPHO CHU TICH\n"
+    text = (
+        "KE HOACH\nVe viec thu nghiem\n\nNoi dung./.\n\n"
+        "Noi nhan\n- So Tu phap;\n< Luu: VT.\n\nKT.CHU TICH\nPHO CHU TICH\n"
+    )
     rec = record(vnplan.parse(text)[0])
     assert rec["recipients"] == ["So Tu phap"] and rec["archive"] == "VT"
     assert rec["signature"] == {"authority": ["KT.CHU TICH"], "title": "PHO CHU TICH", "signer": None}

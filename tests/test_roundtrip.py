@@ -69,10 +69,32 @@ def test_arbitrary_text(text: str) -> None:
     _only_parse_errors(text)
 
 
-@given(st.lists(st.sampled_from(["Số:", "KẾ HOẠCH", "Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "I.",
-                                 "1.", "a)", "-", "Kính gửi:", "V/v", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                 "Độc lập - Tự do - Hạnh phúc", "./.", "", "  ", "Hà Nội, ngày 1 tháng 2 năm"]),
-                max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Số:",
+                "KẾ HOẠCH",
+                "Nơi nhận:",
+                "- Lưu: VT.",
+                "KT. CHỦ TỊCH",
+                "I.",
+                "1.",
+                "a)",
+                "-",
+                "Kính gửi:",
+                "V/v",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "./.",
+                "",
+                "  ",
+                "Hà Nội, ngày 1 tháng 2 năm",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_keyword_soup(lines: list[str]) -> None:
     """Structural keywords in any order parse, or fail with ParseError."""
     _only_parse_errors("\n".join(lines))

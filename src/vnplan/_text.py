@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "is_upper_text", "squash", "FOLD_TABLE"]
+__all__ = ["FOLD_TABLE", "fold", "is_upper_text", "squash"]
 
 
 def _build_fold_table() -> dict[int, str]:

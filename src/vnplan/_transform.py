@@ -161,7 +161,7 @@ class _Builder:
         """Fill an OCR-garbled day or month from the signing time of the trailer."""
         unit = next((u for u in units if u.kind == "PLACE_DATE"), None)
         garbled = unit.data.get("garbled") if unit is not None else None
-        if not garbled or place_date.date is None:
+        if not isinstance(garbled, set) or not garbled or place_date.date is None:
             return place_date
         when = next((v for k, v in esig.fields if "gian" in fold(k)), None)
         m = _ESIG_DATE.search(when or "")
@@ -263,13 +263,9 @@ class _Builder:
                 fields.append((text[: cut - 1].strip(), text[cut:].strip()))
             else:
                 stray.append(u.text)
-        recipients = (
-            Recipients(tuple(entries), archive, span=self.span(rec_units)) if rec_units else None
-        )
+        recipients = Recipients(tuple(entries), archive, span=self.span(rec_units)) if rec_units else None
         signature = (
-            Signature(tuple(authority), title, signer, tuple(notes), span=self.span(sig_units))
-            if sig_units
-            else None
+            Signature(tuple(authority), title, signer, tuple(notes), span=self.span(sig_units)) if sig_units else None
         )
         esig = DigitalSignature(tuple(fields), span=self.span(esig_units)) if esig_units else None
         return recipients, signature, esig, tuple(stray)
@@ -285,11 +281,15 @@ def _leaves(tree: Tree[Token]) -> list[Token]:
     return out
 
 
+_RANK = {kind: kind.rank for kind in SectionKind}
+
+
 class _OpenSection:
-    __slots__ = ("kind", "label", "heading", "children", "units")
+    __slots__ = ("children", "heading", "kind", "label", "rank", "units")
 
     def __init__(self, kind: SectionKind, label: str, heading: str, unit: Unit) -> None:
         self.kind = kind
+        self.rank = _RANK[kind]
         self.label = label
         self.heading = heading
         self.children: list[_OpenSection | Paragraph] = []
@@ -310,8 +310,8 @@ def build_tree(builder: _Builder, units: list[Unit]) -> tuple[Node, ...]:
             (stack[-1].children if stack else roots).append(para)
             continue
         kind = _HEADING_KINDS[unit.kind]
-        rank = kind.rank
-        while stack and stack[-1].kind.rank >= rank:
+        rank = _RANK[kind]
+        while stack and stack[-1].rank >= rank:
             stack.pop()
         node = _OpenSection(kind, str(unit.data.get("label", "")), skip_text(unit), unit)
         (stack[-1].children if stack else roots).append(node)

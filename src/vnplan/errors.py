@@ -6,7 +6,7 @@ Every error vnplan raises on purpose derives from :class:`VnplanError`, so one
 
 from __future__ import annotations
 
-__all__ = ["VnplanError", "ParseError", "ModelError"]
+__all__ = ["ModelError", "ParseError", "VnplanError"]
 
 
 class VnplanError(Exception):
@@ -52,7 +52,5 @@ class ParseError(VnplanError, ValueError):
         return text
 
 
-def _rebuild_parse_error(
-    message: str, line: int, column: int, source: str | None, context: str | None
-) -> ParseError:
+def _rebuild_parse_error(message: str, line: int, column: int, source: str | None, context: str | None) -> ParseError:
     return ParseError(message, line, column, source=source, context=context)

@@ -31,27 +31,21 @@ from ._text import fold, is_upper_text, squash
 from .model.doctypes import TYPE_ABBREVIATIONS
 from .normalize import NormalizedText
 
-__all__ = ["Segment", "Unit", "scan", "DOC_START"]
+__all__ = ["DOC_START", "Segment", "Unit", "scan"]
 
 DOC_START = "_DOC"
 
 # ---------------------------------------------------------------- patterns --
 # On folded text (lower-case ASCII skeleton, same length as the original).
-NATIONAL = re.compile(
-    r"c\S{0,2}ng\s*h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+v\S{1,3}t\s+nam"
-)
+NATIONAL = re.compile(r"c\S{0,2}ng\s*h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+v\S{1,3}t\s+nam")
 MOTTO = re.compile(r"d\S{0,3}c\s*l\S{1,2}p\s*-?\s*t\S{1,2}\s*d[o0]\s*-?\s*h\S{1,3}nh\s*ph\S{0,4}")
-NUMBER = re.compile(
-    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/))(?P<num>\d+)?\s*(?:/\s*(?P<sym>\S+))?"
-)
+NUMBER = re.compile(r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/))(?P<num>\d+)?\s*(?:/\s*(?P<sym>\S+))?")
 DATE = re.compile(
     r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})?(?P<djunk>[^\s\d]{0,3})\s*"
     r"th\S{0,3}ng\s*(?P<month>\d{1,2})?(?P<mjunk>\S*)\s*"
     r"n\S{0,3}m\b\s*(?P<year>\d{4})?"
 )
-DATE_NUMERIC = re.compile(
-    r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
-)
+DATE_NUMERIC = re.compile(r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})")
 SUBJECT = re.compile(r"v\s*/\s*v\b\s*:?\s*")
 ADDRESSEE_LABEL = re.compile(r"k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
 RECIPIENTS_LABEL = re.compile(r"n\S{0,2}i\s*nh\S{0,3}n\b\s*:?\s*")
@@ -79,9 +73,7 @@ SIGNER_TITLE_WORDS = re.compile(
     r"(?:pho |chu tich|giam doc|bo truong|thu truong|truong ban|chanh|tong giam doc|"
     r"hieu truong|bi thu|cuc truong|vu truong|thu tuong|ke toan|truong phong|chu nhiem)"
 )
-_TYPE_NAMES = sorted(
-    ((fold(name), name) for name in TYPE_ABBREVIATIONS), key=lambda p: -len(p[0])
-)
+_TYPE_NAMES = sorted(((fold(name), name) for name in TYPE_ABBREVIATIONS), key=lambda p: -len(p[0]))
 _TYPE_NAME = re.compile(
     r"(?P<name>" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r")"
     r"(?:\s*[:.]?\s*$|\s+(?=cua\b|ve\b|lien tich\b))"
@@ -125,11 +117,9 @@ _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
 class Segment:
     """A run of text on one line: a whole line, or one column of a flattened line."""
 
-    __slots__ = ("line", "start", "text", "_folded", "blank_before")
+    __slots__ = ("_folded", "blank_before", "line", "start", "text")
 
-    def __init__(
-        self, line: int, start: int, text: str, folded: str | None = None, blank_before: bool = False
-    ) -> None:
+    def __init__(self, line: int, start: int, text: str, folded: str | None = None, blank_before: bool = False) -> None:
         self.line = line  # 0-based line index
         self.start = start  # 0-based normalized column of the first character
         self.text = text  # stripped text
@@ -162,9 +152,7 @@ class Segment:
         lstrip = len(piece) - len(piece.lstrip())
         piece = piece.strip()
         start = a + lstrip
-        return Segment(
-            self.line, self.start + start, piece, self.folded[start : start + len(piece)], self.blank_before
-        )
+        return Segment(self.line, self.start + start, piece, self.folded[start : start + len(piece)], self.blank_before)
 
 
 @attrs.define(slots=True)
@@ -211,7 +199,8 @@ def join_lines(lines: Iterable[str]) -> str:
             out += line
         else:
             out = f"{out} {line}" if out else line
-    return squash(out)
+    # Segments are stripped and spaces already plain (normalize): squash only when needed.
+    return squash(out) if "  " in out or out[:1].isspace() or out[-1:].isspace() else out
 
 
 def _segments(lines: tuple[str, ...]) -> list[Segment]:
@@ -228,11 +217,9 @@ def _segments(lines: tuple[str, ...]) -> list[Segment]:
     return out
 
 
-_NGH = re.compile(r"[Nn][Gg][Hh]")
-
-
 def _is_national(seg: Segment) -> re.Match[str] | None:
-    if _NGH.search(seg.text) is None:
+    # The Quốc hiệu is upper case, so "NGH" (of NGHĨA) is a cheap, exact prefilter.
+    if "NGH" not in seg.text:
         return None
     m = NATIONAL.search(seg.folded)
     if m is None or not is_upper_text(seg.text[m.start() : m.end()], 0.2):
@@ -273,7 +260,7 @@ def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
         elif not closed and (
             seg.text.endswith("./.")
             or AUTHORITY.match(seg.text)
-            or seg.text[0] in "NnÑ" and RECIPIENTS_LABEL.match(seg.folded)
+            or (seg.text[0] in "NnÑ" and RECIPIENTS_LABEL.match(seg.folded))
         ):
             closed = True
     if not starts:
@@ -291,15 +278,26 @@ def _header_start(segments: list[Segment], national: int, floor: int) -> int:
         seg = segments[i - 1]
         if AUTHORITY.match(seg.text) or SIGNER_TITLE_WORDS.match(seg.folded):
             break
-        if not (_is_org_like(seg) or RULE.fullmatch(seg.text) or NUMBER.match(seg.folded)
-                or _place_date(seg) is not None):
+        if not (
+            _is_org_like(seg) or RULE.fullmatch(seg.text) or NUMBER.match(seg.folded) or _place_date(seg) is not None
+        ):
             break
         i -= 1
     return i
 
 
+def _may_hold_authority(text: str) -> bool:
+    """Cheap test before the AUTHORITY_INSIDE search (most lines hold no TM./KT./...)."""
+    return "KT" in text or "TM" in text or "TL" in text or "TUQ" in text or "/M" in text or "/T" in text
+
+
 def _is_org_like(seg: Segment) -> bool:
-    return len(seg.text) <= 100 and not seg.text.endswith((".", ";", ":")) and is_upper_text(seg.text, 0.15)
+    return (
+        len(seg.text) <= 100
+        and not seg.text.endswith((".", ";", ":"))
+        and is_upper_text(seg.text, 0.15)
+        and AUTHORITY.match(seg.text) is None
+    )
 
 
 def wrapped_keyword(pattern: re.Pattern[str], segments: list[Segment], k: int) -> int | None:
@@ -347,33 +345,43 @@ def _type_name(seg: Segment) -> str | None:
     return None  # pragma: no cover - the regex only matches listed names
 
 
+_KEYWORD_HEAD = re.compile(r"(?:phan|chuong|muc|dieu)\s")
+
+
 def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
-    """(terminal, label, end of the marker) for a numbered or bulleted line."""
+    """(terminal, label, end of the marker) for a numbered or bulleted line.
+
+    Runs on every body line, so cheap character tests pick the few patterns
+    worth trying before any regular expression runs.
+    """
     text = seg.text
     first = text[0]
+    candidates: list[tuple[str, re.Pattern[str], bool]] = []
     if first.isdigit():
-        groups: tuple[tuple[tuple[str, re.Pattern[str], bool], ...], ...] = (_HEADINGS[5:7],)
+        candidates.extend(_HEADINGS[5:7])
     elif first in "-•·∙◦▪‣":
         if RULE.fullmatch(text):
             return None
-        groups = (_HEADINGS[8:9],)
+        candidates.append(_HEADINGS[8])
     elif first == "+":
-        groups = (_HEADINGS[9:],)
-    elif first in "PpCcMmDdĐđIVXL":
-        # "Chương I" before the roman "C."; "d)" / "đ)" are letters.
-        groups = (_HEADINGS[:4], _HEADINGS[4:5], _HEADINGS[7:8])
-        if text.startswith(("V/", "V /")):
-            return None
-    elif first.islower():
-        groups = (_HEADINGS[7:8],)
+        candidates.append(_HEADINGS[9])
     else:
-        return None
-    for candidates in groups:
-        for name, pattern, on_folded in candidates:
-            m = pattern.match(seg.folded if on_folded else text)
-            if m is not None:
-                label = text[m.start("label") : m.end("label")] if "label" in pattern.groupindex else ""
-                return name, label, m.end()
+        if first in "PpCcMmDdĐđ":
+            head = seg._folded[:24] if seg._folded is not None else fold(text[:24])
+            if _KEYWORD_HEAD.match(head):
+                for name, pattern, _ in _HEADINGS[:4]:
+                    m = pattern.match(head)
+                    if m is not None:
+                        return name, text[m.start("label") : m.end("label")], m.end()
+        if first in "IVXLC" and text[1:2] in "IVXLC.:) -" and not text.startswith(("V/", "V /")):
+            candidates.append(_HEADINGS[4])
+        if (first.islower() or first == "đ") and ")" in text[1:4]:
+            candidates.append(_HEADINGS[7])
+    for name, pattern, _ in candidates:
+        m = pattern.match(text)
+        if m is not None:
+            label = text[m.start("label") : m.end("label")] if "label" in pattern.groupindex else ""
+            return name, label, m.end()
     return None
 
 
@@ -428,8 +436,7 @@ class _DocumentScanner:
             return 0
         front = self.segs[:title_at]
         if front and all(
-            _is_org_like(s) or RULE.fullmatch(s.text) or NUMBER.match(s.folded) or _place_date(s)
-            for s in front
+            _is_org_like(s) or RULE.fullmatch(s.text) or NUMBER.match(s.folded) or _place_date(s) for s in front
         ):
             return self.header(0, stop=title_at)
         for seg in front:
@@ -488,13 +495,21 @@ class _DocumentScanner:
                 if prev is not None and prev.kind == "SUBJECT" and not seg.blank_before:
                     prev.segments.append(seg)
                     continue
-                if prev is not None and prev.kind == "PLACE_DATE" and not prev.data.get("complete") \
-                        and not seg.blank_before:
+                if (
+                    prev is not None
+                    and prev.kind == "PLACE_DATE"
+                    and not prev.data.get("complete")
+                    and not seg.blank_before
+                ):
                     prev.segments.append(seg)
                     self.fill_place_date(prev)
                     continue
-                if prev is not None and prev.kind == "DOC_NUMBER" and prev.data.get("sym") is None \
-                        and BARE_NUMBER.fullmatch(seg.text):
+                if (
+                    prev is not None
+                    and prev.kind == "DOC_NUMBER"
+                    and prev.data.get("sym") is None
+                    and BARE_NUMBER.fullmatch(seg.text)
+                ):
                     prev.segments.append(seg)
                     self.fill_number(prev)
                     continue
@@ -524,7 +539,7 @@ class _DocumentScanner:
             return False
         if NUMBER.match(seg.folded):
             return False
-        if _place_date(seg) is not None or _place_date(nxt) is not None and "," in seg.text:
+        if _place_date(seg) is not None or (_place_date(nxt) is not None and "," in seg.text):
             return False
         joined = Segment(seg.line, seg.start, f"{seg.text} {nxt.text}", f"{seg.folded} {nxt.folded}")
         return _place_date(joined) is not None
@@ -599,17 +614,9 @@ class _DocumentScanner:
             if m is None:
                 continue
             place = text[: m.start()].strip().rstrip(",").strip()
-
-            def num(group: str) -> int | None:
-                value = m.group(group) if group in m.groupdict() else None
-                return int(value) if value else None
-
-            day, month, year = num("day"), num("month"), num("year")
-            garbled = {
-                part
-                for part, junk in (("day", "djunk"), ("month", "mjunk"))
-                if junk in m.groupdict() and m.group(junk)
-            }
+            groups = m.groupdict()
+            day, month, year = (int(groups[g]) if groups.get(g) else None for g in ("day", "month", "year"))
+            garbled = {part for part, junk in (("day", "djunk"), ("month", "mjunk")) if groups.get(junk)}
             unit.data.update(
                 place=place or None,
                 day=day,
@@ -698,29 +705,34 @@ class _DocumentScanner:
         for k in range(i, n):
             seg = self.segs[k]
             maybe_label = seg.text[0] in "NnÑ"
-            inside = AUTHORITY_INSIDE.search(seg.text)
-            if inside is not None and inside.start("auth") > 0 and (
-                RECIPIENTS_LOOSE.match(seg.folded)
-                or k + 1 == n
-                or seg.text[: inside.start("auth")].rstrip().endswith((";", "./.", ":"))
+            inside = AUTHORITY_INSIDE.search(seg.text) if _may_hold_authority(seg.text) else None
+            if (
+                inside is not None
+                and inside.start("auth") > 0
+                and (
+                    RECIPIENTS_LOOSE.match(seg.folded)
+                    or k + 1 == n
+                    or seg.text[: inside.start("auth")].rstrip().endswith((";", "./.", ":"))
+                )
             ):
                 left, right = seg.cut(inside.start("auth"))
                 self.segs[k : k + 1] = [left, right]
                 n += 1
                 first_mark = k if RECIPIENTS_LOOSE.match(left.folded) else k + 1
                 break
-            if maybe_label and RECIPIENTS_LABEL.match(seg.folded) or AUTHORITY.match(seg.text):
+            if (maybe_label and RECIPIENTS_LABEL.match(seg.folded)) or AUTHORITY.match(seg.text):
                 first_mark = k
                 break
-            if maybe_label and RECIPIENTS_LOOSE.match(seg.folded) and k + 1 < n \
-                    and self.segs[k + 1].text[0] == "-":
+            if maybe_label and RECIPIENTS_LOOSE.match(seg.folded) and k + 1 < n and self.segs[k + 1].text[0] == "-":
                 first_mark = k
                 break
         limit = n if first_mark is None else first_mark
         for k in range(i, limit):
             seg = self.segs[k]
+            if "./." not in seg.text:
+                continue
             m = CLOSING_MARK.search(seg.text)
-            if m is None:
+            if m is None:  # pragma: no cover - the substring test above found one
                 continue
             tail = seg.text[m.end() :].strip()
             if tail:
@@ -788,9 +800,7 @@ class _DocumentScanner:
             if DIGITAL_SIGNATURE.match(f):
                 prev = self.emit("DIGITAL_SIGNATURE", seg)
             elif RECIPIENTS_LABEL.match(f) or (
-                RECIPIENTS_LOOSE.match(f)
-                and not seen_label
-                and any(s.text[0] == "-" for s in self.segs[k + 1 : k + 3])
+                RECIPIENTS_LOOSE.match(f) and not seen_label and any(s.text[0] == "-" for s in self.segs[k + 1 : k + 3])
             ):
                 seen_label = True
                 m = RECIPIENTS_LABEL.match(f)
@@ -806,10 +816,9 @@ class _DocumentScanner:
             elif AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
                 seen_authority = True
-            elif prev is not None and prev.kind == "AUTHORITY" and prev.last.text.endswith(",") \
-                    and is_upper_text(t):
-                prev.segments.append(seg)
             elif (
+                prev is not None and prev.kind == "AUTHORITY" and prev.last.text.endswith(",") and is_upper_text(t)
+            ) or (
                 prev is not None
                 and prev.kind == "SIGNER_TITLE"
                 and not seen_signer
@@ -818,8 +827,10 @@ class _DocumentScanner:
                 and len(t) <= 60
             ):
                 prev.segments.append(seg)
-            elif t[0] in "-+•" and not RULE.fullmatch(t) and (
-                recipients_open or not (seen_label or seen_title or seen_signer)
+            elif (
+                t[0] in "-+•"
+                and not RULE.fullmatch(t)
+                and (recipients_open or not (seen_label or seen_title or seen_signer))
             ):
                 prev = self.emit("RECIPIENT", seg)
                 if t.endswith(".") and not t.endswith("./."):
@@ -841,8 +852,9 @@ class _DocumentScanner:
             elif SIGN_NOTE.match(f) and len(t) < 60:
                 prev = self.emit("SIGN_NOTE", seg)
             elif (seen_title or seen_signer) and (
-                _type_name(seg) or ANNEX_HEAD.match(f) or heading_kind(seg) is not None
-                and heading_kind(seg)[0] in ("PART", "CHAPTER", "ARTICLE", "ROMAN")  # type: ignore[index]
+                _type_name(seg)
+                or ANNEX_HEAD.match(f)
+                or (heading_kind(seg) is not None and heading_kind(seg)[0] in ("PART", "CHAPTER", "ARTICLE", "ROMAN"))  # type: ignore[index]
             ):
                 self.body(k, n)
                 return

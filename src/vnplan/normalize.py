@@ -128,7 +128,7 @@ def _normalize_line(raw: str) -> tuple[str, tuple[int, ...] | None]:
         if not ranges:
             return line, None
         line, index = _drop_ranges(line, range(len(line)), ranges)
-        return line, tuple(index) + (len(raw),)
+        return line, (*index, len(raw))
     chars, index = _compose(raw)
     line = "".join(chars).translate(_TRANSLATE)
     line, index = _delete(line, index, _MARKUP)
@@ -139,7 +139,7 @@ def _normalize_line(raw: str) -> tuple[str, tuple[int, ...] | None]:
             line, index = _drop_ranges(line, index, links)
     if len(line) == len(raw) and all(i == k for k, i in enumerate(index)):
         return line, None
-    return line, tuple(index) + (len(raw),)
+    return line, (*index, len(raw))
 
 
 def _link_ranges(line: str) -> list[tuple[int, int]]:
@@ -178,9 +178,7 @@ def _delete(line: str, index: list[int], pattern: re.Pattern[str]) -> tuple[str,
     return _drop_ranges(line, index, ranges)
 
 
-def _drop_ranges(
-    line: str, index: Sequence[int], ranges: list[tuple[int, int]]
-) -> tuple[str, list[int]]:
+def _drop_ranges(line: str, index: Sequence[int], ranges: list[tuple[int, int]]) -> tuple[str, list[int]]:
     out: list[str] = []
     out_index: list[int] = []
     pos = 0

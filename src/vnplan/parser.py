@@ -21,7 +21,7 @@ from lark.lexer import Lexer, Token
 from .errors import ParseError
 from .lexer import Unit
 
-__all__ = ["grammar_text", "get_parser", "parse_units"]
+__all__ = ["get_parser", "grammar_text", "parse_units"]
 
 
 def grammar_text() -> str:
@@ -60,7 +60,7 @@ def get_parser() -> lark.Lark:
 def parse_units(units: list[Unit]) -> lark.Tree[Token]:
     """Parse a unit list; raise :class:`ParseError` with the unit's position on failure."""
     try:
-        return get_parser().parse(units)  # type: ignore[arg-type]
+        return get_parser().parse(units)
     except lark.exceptions.UnexpectedToken as exc:
         tok = exc.token
         expected = ", ".join(sorted(exc.expected)) if exc.expected else "end of input"

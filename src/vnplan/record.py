@@ -11,7 +11,7 @@ from typing import Any
 
 from .model import Document, Section
 
-__all__ = ["record", "RECORD_FIELDS"]
+__all__ = ["RECORD_FIELDS", "record"]
 
 #: The record's keys, in order.
 RECORD_FIELDS = (

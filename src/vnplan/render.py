@@ -36,7 +36,7 @@ from .model import (
 )
 from .model.body import Node
 
-__all__ = ["RenderOptions", "render", "render_all", "NATIONAL_NAME", "MOTTO"]
+__all__ = ["MOTTO", "NATIONAL_NAME", "RenderOptions", "render", "render_all"]
 
 #: Quốc hiệu as NĐ 30 Phụ lục I writes it.
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -155,10 +155,8 @@ class _Renderer:
         date = place_date.date or PartialDate()
         blank = self.options.blank
         day = f"{date.day:02d}" if date.day is not None else blank
-        if date.month is None:
-            month = blank
-        else:
-            month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+        # NĐ 30 pads months 1 and 2 only ("tháng 01", "tháng 3").
+        month = blank if date.month is None else f"{date.month:02d}" if date.month < 3 else str(date.month)
         year = str(date.year) if date.year is not None else blank
         text = f"ngày {day} tháng {month} năm {year}"
         return f"{place_date.place}, {text}" if place_date.place else text

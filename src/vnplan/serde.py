@@ -23,14 +23,14 @@ from cattrs.strategies import configure_tagged_union
 from .model import Document, Paragraph, Section
 from .model.body import Node
 
-__all__ = ["make_converter", "to_json", "from_json", "to_dict", "from_dict"]
+__all__ = ["from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
 
 def make_converter() -> cattrs.Converter:
     """A converter configured with the wire decisions above."""
     converter = cattrs.Converter(forbid_extra_keys=True)
     configure_tagged_union(
-        Node,  # type: ignore[arg-type]
+        Node,
         converter,
         tag_generator=lambda cls: cls.__name__.lower(),
         tag_name="type",

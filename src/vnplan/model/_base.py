@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from ..span import Span
-
-T = TypeVar("T")
 
 
 def span_field() -> Any:
@@ -17,7 +15,7 @@ def span_field() -> Any:
     return attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
-def to_tuple(items: Iterable[T]) -> tuple[T, ...]:
+def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """Converter that stores any iterable as a tuple (freezing is shallow)."""
     return tuple(items)
 
@@ -29,4 +27,4 @@ def text_or_none(value: str | None) -> str | None:
     return value if value.strip() else None
 
 
-__all__ = ["Span", "span_field", "to_tuple", "text_or_none"]
+__all__ = ["Span", "span_field", "text_or_none", "to_tuple"]

@@ -10,7 +10,7 @@ import attrs
 from ..errors import ModelError
 from ._base import Span, span_field, to_tuple
 
-__all__ = ["SectionKind", "Paragraph", "Section", "Node"]
+__all__ = ["Node", "Paragraph", "Section", "SectionKind"]
 
 
 class SectionKind(enum.Enum):
@@ -90,4 +90,4 @@ class Section:
         return tuple(c for c in self.children if isinstance(c, Paragraph))
 
 
-Node = Union[Paragraph, Section]
+Node = Union[Paragraph, Section]  # noqa: UP007 - a runtime alias, also on Python 3.10

@@ -6,7 +6,7 @@ import attrs
 
 from ._base import Span, span_field, text_or_none, to_tuple
 
-__all__ = ["Recipients", "Signature", "DigitalSignature"]
+__all__ = ["DigitalSignature", "Recipients", "Signature"]
 
 
 @attrs.frozen

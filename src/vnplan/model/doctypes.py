@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["TYPE_ABBREVIATIONS", "ABBREVIATION_NAMES", "CONG_VAN", "abbreviation_for"]
+__all__ = ["ABBREVIATION_NAMES", "CONG_VAN", "TYPE_ABBREVIATIONS", "abbreviation_for"]
 
 #: Công văn has no type name and no abbreviation in the decree; records use ``CV``.
 CONG_VAN = "CV"

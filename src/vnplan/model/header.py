@@ -10,7 +10,7 @@ import attrs
 from ..errors import ModelError
 from ._base import Span, span_field, text_or_none, to_tuple
 
-__all__ = ["PartialDate", "DocNumber", "PlaceDate", "Header", "Title"]
+__all__ = ["DocNumber", "Header", "PartialDate", "PlaceDate", "Title"]
 
 
 @attrs.frozen
