@@ -46,7 +46,6 @@ _HEADING_KINDS = {
     "DASH": SectionKind.DASH,
     "PLUS": SectionKind.PLUS,
 }
-_LIST_KINDS = (SectionKind.DASH, SectionKind.PLUS)
 _ENTRY_EDGES = re.compile(r"^[\s\-+•·<>]+|[\s;,.]+$")
 _ESIG_DATE = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})")
 
@@ -93,7 +92,8 @@ class _Builder:
     # -- document ------------------------------------------------------------
     def document(self, tree: Tree[Token]) -> Document:
         parts = {child.data: child for child in tree.children if isinstance(child, Tree)}
-        all_units = self.tokens(tree)
+        leaves = [p.children for p in parts.values()]
+        ends = [self.unit(leaves[0][0]), self.unit(leaves[-1][-1])] if leaves else []  # type: ignore[arg-type]
         preface = tuple(u.text for u in self.tokens(parts["preface"])) if "preface" in parts else ()
         header_units = self.tokens(parts["header"]) if "header" in parts else []
         header = self.header(header_units) if header_units else None
@@ -123,7 +123,7 @@ class _Builder:
             digital_signature=esig,
             annex=annex,
             stray=stray,
-            span=self.span(all_units),
+            span=self.span(ends),
         )
 
     # -- header --------------------------------------------------------------
@@ -211,7 +211,19 @@ class _Builder:
 
     # -- body ------------------------------------------------------------------
     def nodes(self, tree: Tree[Token]) -> tuple[Node, ...]:
-        return build_tree(self, [self.unit(tok) for tok in _leaves(tree)])
+        units = self.units
+        return build_tree(self, [units[tok.start_pos or 0] for tok in tree.children if isinstance(tok, Token)])
+
+    def unit_span(self, unit: Unit) -> Span:
+        """The span of one unit (the hot path of :meth:`span`)."""
+        first, last = unit.segments[0], unit.segments[-1]
+        original_col = self.source.original_col
+        return Span(
+            first.line + 1,
+            original_col(first.line, first.start) + 1,
+            last.line + 1,
+            original_col(last.line, last.end) + 1,
+        )
 
     # -- closing ---------------------------------------------------------------
     def closing(
@@ -271,17 +283,8 @@ class _Builder:
         return recipients, signature, esig, tuple(stray)
 
 
-def _leaves(tree: Tree[Token]) -> list[Token]:
-    out: list[Token] = []
-    for child in tree.children:
-        if isinstance(child, Token):
-            out.append(child)
-        else:
-            out.extend(_leaves(child))
-    return out
-
-
 _RANK = {kind: kind.rank for kind in SectionKind}
+_LIST_RANK = SectionKind.DASH.rank  # dash and plus items, the two least major kinds
 
 
 class _OpenSection:
@@ -302,34 +305,31 @@ def build_tree(builder: _Builder, units: list[Unit]) -> tuple[Node, ...]:
     dash and plus items (they hold one paragraph each)."""
     roots: list[_OpenSection | Paragraph] = []
     stack: list[_OpenSection] = []
+    unit_span = builder.unit_span
     for unit in units:
         if unit.kind == "TEXT":
-            while stack and stack[-1].kind in _LIST_KINDS:
+            while stack and stack[-1].rank >= _LIST_RANK:
                 stack.pop()
-            para = Paragraph(unit.text, span=builder.span([unit]))
+            para = Paragraph(unit.text, span=unit_span(unit))
             (stack[-1].children if stack else roots).append(para)
             continue
         kind = _HEADING_KINDS[unit.kind]
         rank = _RANK[kind]
         while stack and stack[-1].rank >= rank:
             stack.pop()
-        node = _OpenSection(kind, str(unit.data.get("label", "")), skip_text(unit), unit)
+        label = "" if rank >= _LIST_RANK else str(unit.data.get("label", ""))
+        node = _OpenSection(kind, label, skip_text(unit), unit)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
 
     def freeze(item: _OpenSection | Paragraph) -> Node:
-        if isinstance(item, Paragraph):
+        if type(item) is Paragraph:
             return item
-        label = "" if item.kind in _LIST_KINDS else item.label
-        return Section(
-            item.kind,
-            label,
-            item.heading,
-            tuple(freeze(c) for c in item.children),
-            span=builder.span(item.units),
-        )
+        assert isinstance(item, _OpenSection)
+        children = tuple([freeze(c) for c in item.children]) if item.children else ()
+        return Section(item.kind, item.label, item.heading, children, span=unit_span(item.units[0]))
 
-    return tuple(freeze(r) for r in roots)
+    return tuple([freeze(r) for r in roots])
 
 
 # -- small helpers shared with the record ---------------------------------------

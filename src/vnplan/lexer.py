@@ -110,6 +110,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("PLUS", PLUS, False),
 )
 HEADING_TERMINALS = frozenset(name for name, _, _ in _HEADINGS)
+_MARKER_START = frozenset("-•·∙◦▪‣+PCMDĐIVXL")  # upper-case first letters that may begin a marker
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
 
 
@@ -252,15 +253,16 @@ def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
     starts: list[tuple[int, int | None]] = []
     closed = True  # has the previous document reached its closing part?
     for i, seg in enumerate(segments):
-        if _national_span(segments, i):
+        text = seg.text
+        if ("NGH" in text or (text[0] in "CcÇç" and len(text) < 40)) and _national_span(segments, i):
             if closed:
                 begin = _header_start(segments, i, starts[-1][0] if starts else 0)
                 starts.append((begin, i))
                 closed = False
         elif not closed and (
-            seg.text.endswith("./.")
-            or AUTHORITY.match(seg.text)
-            or (seg.text[0] in "NnÑ" and RECIPIENTS_LABEL.match(seg.folded))
+            text.endswith("./.")
+            or (text[0] in "TKQ" and AUTHORITY.match(text))
+            or (text[0] in "NnÑ" and RECIPIENTS_LABEL.match(seg.folded))
         ):
             closed = True
     if not starts:
@@ -346,42 +348,44 @@ def _type_name(seg: Segment) -> str | None:
 
 
 _KEYWORD_HEAD = re.compile(r"(?:phan|chuong|muc|dieu)\s")
+_KEYWORD_SECOND = frozenset("hHuUụỤiIíÍìÌịỊỉỈĩĨ")
+_DASHES = frozenset("-•·∙◦▪‣")
+
+
+def _marker(name: str, pattern: re.Pattern[str], text: str) -> tuple[str, str, int] | None:
+    m = pattern.match(text)
+    if m is None:
+        return None
+    label = text[m.start("label") : m.end("label")] if "label" in pattern.groupindex else ""
+    return name, label, m.end()
 
 
 def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
     """(terminal, label, end of the marker) for a numbered or bulleted line.
 
-    Runs on every body line, so cheap character tests pick the few patterns
-    worth trying before any regular expression runs.
+    Runs on most body lines, so cheap character tests pick the one or two
+    patterns worth trying before any regular expression runs.
     """
     text = seg.text
     first = text[0]
-    candidates: list[tuple[str, re.Pattern[str], bool]] = []
     if first.isdigit():
-        candidates.extend(_HEADINGS[5:7])
-    elif first in "-•·∙◦▪‣":
-        if RULE.fullmatch(text):
-            return None
-        candidates.append(_HEADINGS[8])
-    elif first == "+":
-        candidates.append(_HEADINGS[9])
-    else:
-        if first in "PpCcMmDdĐđ":
-            head = seg._folded[:24] if seg._folded is not None else fold(text[:24])
-            if _KEYWORD_HEAD.match(head):
-                for name, pattern, _ in _HEADINGS[:4]:
-                    m = pattern.match(head)
-                    if m is not None:
-                        return name, text[m.start("label") : m.end("label")], m.end()
-        if first in "IVXLC" and text[1:2] in "IVXLC.:) -" and not text.startswith(("V/", "V /")):
-            candidates.append(_HEADINGS[4])
-        if (first.islower() or first == "đ") and ")" in text[1:4]:
-            candidates.append(_HEADINGS[7])
-    for name, pattern, _ in candidates:
-        m = pattern.match(text)
-        if m is not None:
-            label = text[m.start("label") : m.end("label")] if "label" in pattern.groupindex else ""
-            return name, label, m.end()
+        return _marker("DECIMAL", DECIMAL, text) or _marker("ARABIC", ARABIC, text)
+    if first in _DASHES:
+        return None if RULE.fullmatch(text) else _marker("DASH", DASH, text)
+    if first == "+":
+        return _marker("PLUS", PLUS, text)
+    if first.islower():
+        return _marker("LETTER", LETTER, text) if ")" in text[1:4] else None
+    if first in "PpCcMmDdĐđ" and text[1:2] in _KEYWORD_SECOND:
+        # "Phần", "Chương", "Mục", "Điều" (and their forms without diacritics).
+        head = seg._folded[:24] if seg._folded is not None else fold(text[:24])
+        if _KEYWORD_HEAD.match(head):
+            for name, pattern, _ in _HEADINGS[:4]:
+                m = pattern.match(head)
+                if m is not None:
+                    return name, text[m.start("label") : m.end("label")], m.end()
+    if first in "IVXLC" and text[1:2] in "IVXLC.:) -" and not text.startswith(("V/", "V /")):
+        return _marker("ROMAN", ROMAN, text)
     return None
 
 
@@ -404,7 +408,7 @@ class _DocumentScanner:
         self.out: list[Unit] = []
 
     def emit(self, kind: str, seg: Segment, **data: object) -> Unit:
-        unit = Unit(kind, [seg], dict(data))
+        unit = Unit(kind, [seg], data)
         self.out.append(unit)
         return unit
 
@@ -720,7 +724,9 @@ class _DocumentScanner:
                 n += 1
                 first_mark = k if RECIPIENTS_LOOSE.match(left.folded) else k + 1
                 break
-            if (maybe_label and RECIPIENTS_LABEL.match(seg.folded)) or AUTHORITY.match(seg.text):
+            if (maybe_label and RECIPIENTS_LABEL.match(seg.folded)) or (
+                seg.text[0] in "TKQ" and AUTHORITY.match(seg.text)
+            ):
                 first_mark = k
                 break
             if maybe_label and RECIPIENTS_LOOSE.match(seg.folded) and k + 1 < n and self.segs[k + 1].text[0] == "-":
@@ -746,27 +752,45 @@ class _DocumentScanner:
         return n if first_mark is None else first_mark
 
     def body(self, i: int, end: int) -> None:
+        """Body units: numbered lines and paragraphs, wrapped lines joined.
+
+        This loop runs once per body line of every document, so the common
+        cases of :meth:`continues` are inlined.
+        """
+        segs, out = self.segs, self.out
         prev: Unit | None = None
+        last = ""  # text of the last segment of ``prev``
         for k in range(i, end):
-            seg = self.segs[k]
-            head = heading_kind(seg)
+            seg = segs[k]
+            text = seg.text
+            first = text[0]
+            # Most body lines start with a capital that begins no marker.
+            head = heading_kind(seg) if first in _MARKER_START or not first.isupper() else None
             if head is None:
-                if prev is not None and self.continues(prev, seg):
-                    prev.segments.append(seg)
-                    continue
-                prev = self.emit("TEXT", seg)
+                if prev is not None and not last.endswith(_TERMINAL_PUNCT):
+                    if seg.blank_before:
+                        joined = first.islower()
+                    elif first.islower() or first.isdigit() or first in "(,;" or len(last) >= _WRAP_WIDTH:
+                        joined = True
+                    else:
+                        joined = self.continues(prev, seg)
+                    if joined:
+                        prev.segments.append(seg)
+                        last = text
+                        continue
+                prev = Unit("TEXT", [seg], {})
+                out.append(prev)
+                last = text
                 continue
             kind, label, skip = head
-            prev = self.emit(kind, seg, label=label, skip=skip)
+            prev = Unit(kind, [seg], {"label": label, "skip": skip})
+            out.append(prev)
+            last = text
 
     def continues(self, prev: Unit, seg: Segment) -> bool:
+        """Whether ``seg`` (not blank-separated, starting with a capital, after a
+        short line) continues ``prev``: a wrapped upper-case heading does."""
         last = prev.last.text
-        if _ends_sentence(last):
-            return False
-        if seg.blank_before:
-            return seg.text[0].islower()
-        if _starts_lower(seg.text) or len(last) >= _WRAP_WIDTH:
-            return True
         if prev.kind in ("PART", "CHAPTER", "SECTION") and len(prev.segments) == 1:
             return is_upper_text(seg.text)
         return prev.kind != "TEXT" and is_upper_text(last) and is_upper_text(seg.text)

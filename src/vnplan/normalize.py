@@ -22,9 +22,11 @@ diagnostics point at the input the user has (:meth:`NormalizedText.original_col`
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -79,12 +81,13 @@ class NormalizedText:
 
     ``lines[i]`` is the normalized text of original line ``i + 1``.
     ``col_maps[i]`` is ``None`` when the line is unchanged in length and
-    position, else a tuple whose entry *k* is the 0-based original column of
-    normalized column *k* (with one extra entry for the end of the line).
+    position; :class:`Shifts` when characters were only deleted (markup); else
+    a tuple whose entry *k* is the 0-based original column of normalized column
+    *k* (with one extra entry for the end of the line).
     """
 
     lines: tuple[str, ...]
-    col_maps: tuple[tuple[int, ...] | None, ...] = attrs.field(repr=False)
+    col_maps: tuple[Shifts | tuple[int, ...] | None, ...] = attrs.field(repr=False)
     original_lengths: tuple[int, ...] = attrs.field(repr=False)
 
     @property
@@ -97,6 +100,9 @@ class NormalizedText:
         cmap = self.col_maps[line]
         if cmap is None:
             return col
+        if isinstance(cmap, Shifts):
+            k = bisect.bisect_right(cmap.positions, col) - 1
+            return min(col + cmap.shifts[k], self.original_lengths[line])
         if col >= len(cmap):
             return self.original_lengths[line]
         return cmap[col]
@@ -106,7 +112,7 @@ def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` (see the module docstring for the guarantees)."""
     raw_lines = _LINE_SPLIT.split(text)
     lines: list[str] = []
-    maps: list[tuple[int, ...] | None] = []
+    maps: list[Shifts | tuple[int, ...] | None] = []
     for raw in raw_lines:
         if _NEEDS_WORK.search(raw) is None and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
             lines.append(raw)
@@ -118,17 +124,17 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(tuple(lines), tuple(maps), tuple(len(r) for r in raw_lines))
 
 
-def _normalize_line(raw: str) -> tuple[str, tuple[int, ...] | None]:
+def _normalize_line(raw: str) -> tuple[str, Shifts | tuple[int, ...] | None]:
     if raw.isascii() or unicodedata.is_normalized("NFC", raw):
-        # Common case: only one-to-one replacements and markup deletions.
+        # Common case: only one-to-one replacements and markup deletions, so the
+        # column map is a few (position, shift) breakpoints, not one entry per char.
         line = raw.translate(_TRANSLATE)
         ranges = [(m.start(), m.end()) for m in _MARKUP.finditer(line) if m.end() > m.start()]
         if "[" in line:
             ranges.extend(_link_ranges(line))
         if not ranges:
             return line, None
-        line, index = _drop_ranges(line, range(len(line)), ranges)
-        return line, (*index, len(raw))
+        return _delete_with_shifts(line, ranges)
     chars, index = _compose(raw)
     line = "".join(chars).translate(_TRANSLATE)
     line, index = _delete(line, index, _MARKUP)
@@ -140,6 +146,32 @@ def _normalize_line(raw: str) -> tuple[str, tuple[int, ...] | None]:
     if len(line) == len(raw) and all(i == k for k, i in enumerate(index)):
         return line, None
     return line, (*index, len(raw))
+
+
+class Shifts(NamedTuple):
+    """Column map of a line that only lost characters: normalized column ``c`` is
+    original column ``c + shifts[k]`` for the last ``k`` with ``positions[k] <= c``."""
+
+    positions: tuple[int, ...]
+    shifts: tuple[int, ...]
+
+
+def _delete_with_shifts(line: str, ranges: list[tuple[int, int]]) -> tuple[str, Shifts]:
+    pieces: list[str] = []
+    positions: list[int] = [0]
+    shifts: list[int] = [0]
+    pos = removed = 0
+    for start, end in sorted(ranges):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        pieces.append(line[pos:start])
+        removed += end - start
+        positions.append(start - removed + (end - start))
+        shifts.append(removed)
+        pos = end
+    pieces.append(line[pos:])
+    return "".join(pieces), Shifts(tuple(positions), tuple(shifts))
 
 
 def _link_ranges(line: str) -> list[tuple[int, int]]:

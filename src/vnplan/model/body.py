@@ -33,15 +33,16 @@ class SectionKind(enum.Enum):
     @property
     def rank(self) -> int:
         """Nesting rank: a section may only contain sections of a larger rank."""
-        return _RANKS[self]
+        return _RANKS[self._value_]
 
     @property
     def is_major(self) -> bool:
         """Parts, chapters, sections, articles and roman numerals: record ``sections``."""
-        return self.rank <= _RANKS[SectionKind.ROMAN]
+        return self.rank <= _RANKS["roman"]
 
 
-_RANKS = {kind: i for i, kind in enumerate(SectionKind)}
+# Keyed by value: enum members hash in Python, strings in C (this is on the parser's hot path).
+_RANKS = {kind.value: i for i, kind in enumerate(SectionKind)}
 _LABELLED = frozenset(SectionKind) - {SectionKind.DASH, SectionKind.PLUS}
 
 
