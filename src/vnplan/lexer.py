@@ -51,7 +51,7 @@ ADDRESSEE_LABEL = re.compile(r"k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
 RECIPIENTS_LABEL = re.compile(r"n\S{0,2}i\s*nh\S{0,3}n\b\s*:?\s*")
 RECIPIENTS_LOOSE = re.compile(r"n[o0]i\b")
 BARE_NUMBER = re.compile(r"\d*\s*/\s*\S+")
-ARCHIVE = re.compile(r"[^a-z0-9]{0,3}l\S?u\s*(?::|(?=\s+vt\b))\s*")
+ARCHIVE = re.compile(r"[^a-z0-9]{0,3}l\S?u\s*(?::|(?=\s+v[tp]\b))\s*")
 DIGITAL_SIGNATURE = re.compile(
     r"(?:ng\S{1,3}i\s+k\S?y|e-?mail|c\S\s+quan|th\S{1,3}\s+gian\s+k\S?y|ng\S{1,2}y\s+k\S?y)\s*:"
 )
@@ -110,6 +110,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("PLUS", PLUS, False),
 )
 HEADING_TERMINALS = frozenset(name for name, _, _ in _HEADINGS)
+# What a signature column squeezed onto a recipient line can look like ("PHÓ CHỦ TỊCH", "A -").
+_RIGHT_COLUMN_TAIL = re.compile(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s.\-|]*")
 _MARKER_START = frozenset("-•·∙◦▪‣+PCMDĐIVXL")  # upper-case first letters that may begin a marker
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
 
@@ -120,12 +122,12 @@ class Segment:
 
     __slots__ = ("_folded", "blank_before", "line", "start", "text")
 
-    def __init__(self, line: int, start: int, text: str, folded: str | None = None, blank_before: bool = False) -> None:
+    def __init__(self, line: int, start: int, text: str, folded: str | None = None, blank_before: int = 0) -> None:
         self.line = line  # 0-based line index
         self.start = start  # 0-based normalized column of the first character
         self.text = text  # stripped text
         self._folded = folded
-        self.blank_before = blank_before  # a blank line separates it from the previous segment
+        self.blank_before = blank_before  # number of blank lines before it (0: none)
 
     @property
     def folded(self) -> str:
@@ -145,7 +147,7 @@ class Segment:
         """Split at ``pos`` (relative), stripping both sides."""
         left = self.sub(0, pos)
         right = self.sub(pos, len(self.text))
-        right.blank_before = False
+        right.blank_before = 0
         return left, right
 
     def sub(self, a: int, b: int) -> Segment:
@@ -206,15 +208,15 @@ def join_lines(lines: Iterable[str]) -> str:
 
 def _segments(lines: tuple[str, ...]) -> list[Segment]:
     out: list[Segment] = []
-    blank = False
+    blank = 0
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
-            blank = True
+            blank += 1
             continue
         start = len(line) - len(line.lstrip())
         out.append(Segment(i, start, text, None, blank))
-        blank = False
+        blank = 0
     return out
 
 
@@ -286,6 +288,11 @@ def _header_start(segments: list[Segment], national: int, floor: int) -> int:
             break
         i -= 1
     return i
+
+
+def _loose_label(seg: Segment) -> bool:
+    """An OCR-damaged ``Nơi nhận`` (``Noi "hfin-``): short, capitalized, starting with Nơi."""
+    return seg.text[0] in "NÑ" and len(seg.text) <= 30 and RECIPIENTS_LOOSE.match(seg.folded) is not None
 
 
 def _may_hold_authority(text: str) -> bool:
@@ -596,7 +603,7 @@ class _DocumentScanner:
         pieces.append(seg.sub(prev, len(seg.text)))
         pieces = [p for p in pieces if p.text]
         for p in pieces[1:]:
-            p.blank_before = False
+            p.blank_before = 0
         return pieces
 
     def fill_number(self, unit: Unit) -> None:
@@ -729,7 +736,7 @@ class _DocumentScanner:
             ):
                 first_mark = k
                 break
-            if maybe_label and RECIPIENTS_LOOSE.match(seg.folded) and k + 1 < n and self.segs[k + 1].text[0] == "-":
+            if maybe_label and _loose_label(seg) and k + 1 < n and self.segs[k + 1].text[0] == "-":
                 first_mark = k
                 break
         limit = n if first_mark is None else first_mark
@@ -769,7 +776,9 @@ class _DocumentScanner:
             if head is None:
                 if prev is not None and not last.endswith(_TERMINAL_PUNCT):
                     if seg.blank_before:
-                        joined = first.islower()
+                        # Only a page break (two or more blank lines) splits a sentence;
+                        # one blank line always ends a paragraph, as in normalized text.
+                        joined = seg.blank_before >= 2 and first.islower()
                     elif first.islower() or first.isdigit() or first in "(,;" or len(last) >= _WRAP_WIDTH:
                         joined = True
                     else:
@@ -809,7 +818,7 @@ class _DocumentScanner:
             if t[0] == "-" and ";" in t[:-1]:
                 cut = t.rindex(";") + 1
                 tail = t[cut:].strip()
-                if tail and not any(ch.islower() for ch in tail):
+                if tail and _RIGHT_COLUMN_TAIL.fullmatch(tail):
                     left, right = seg.cut(cut)
                     self.segs[k : k + 1] = [left, right]
                     n += 1
@@ -824,7 +833,7 @@ class _DocumentScanner:
             if DIGITAL_SIGNATURE.match(f):
                 prev = self.emit("DIGITAL_SIGNATURE", seg)
             elif RECIPIENTS_LABEL.match(f) or (
-                RECIPIENTS_LOOSE.match(f) and not seen_label and any(s.text[0] == "-" for s in self.segs[k + 1 : k + 3])
+                _loose_label(seg) and not seen_label and any(s.text[0] == "-" for s in self.segs[k + 1 : k + 3])
             ):
                 seen_label = True
                 m = RECIPIENTS_LABEL.match(f)

@@ -67,7 +67,7 @@ _NEEDS_WORK = re.compile(
 )
 # Spans of markup to delete, found on the translated line.
 _MARKUP = re.compile(
-    r"\*\*"  # bold
+    r"\*{2,}"  # bold (and runs such as '***' left by nested emphasis)
     r"|(?:(?<=\s)|^)\*(?=\S)|(?<=\S)\*(?=\s|$)|(?:(?<=\s)|^)\*(?=\s|$)"  # italics / lone stars
     r"|^\s*#{1,6}(?=\s|$)"  # ATX heading marks
     r"|[\u200b-\u200f\u2060\ufeff]"  # zero-width characters and BOM
