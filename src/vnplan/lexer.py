@@ -88,10 +88,10 @@ ROMAN = re.compile(r"(?P<label>[IVXLC]{1,7})(?:\s*[.:)]|\s+-\s)\s*(?=\S|$)")
 DECIMAL = re.compile(r"(?P<label>\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|$)")
 ARABIC = re.compile(r"(?P<label>\d{1,3})\s*[.)](?!\d)\s*")
 LETTER = re.compile(r"(?P<label>[a-zđ])\s*\)\s*")
-DASH = re.compile(r"[-•·∙◦▪‣]\s*(?=\S)")
+DASH = re.compile(r"[-•·∙◦▪‣](?!-)\s*(?=\S)")  # "--..." starts no bullet
 PLUS = re.compile(r"\+\s*(?=\S)")
 RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-+\s*0?\s*-+")
-CLOSING_MARK = re.compile(r"\./\.")
+CLOSING_MARK = re.compile(r"(?<!\.)\./\.(?!\.)")  # "./." but not inside a dotted blank "..../...."
 _TERMINAL_PUNCT = (".", ";", ":", "!", "?")
 _NAME = re.compile(r"[A-ZĐÀ-Ỹ][^\s\d,;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s\d,;:()]*){1,5}")
 
@@ -550,8 +550,10 @@ class _DocumentScanner:
             return False
         if NUMBER.match(seg.folded):
             return False
-        if _place_date(seg) is not None or (_place_date(nxt) is not None and "," in seg.text):
+        if _place_date(seg) is not None:
             return False
+        if _place_date(nxt) is not None and "," in seg.text and not seg.text.endswith(","):
+            return False  # the next line is a whole date line; this one is something else
         joined = Segment(seg.line, seg.start, f"{seg.text} {nxt.text}", f"{seg.folded} {nxt.folded}")
         return _place_date(joined) is not None
 
