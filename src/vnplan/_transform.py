@@ -10,7 +10,7 @@ from lark import Token, Tree
 
 from ._text import fold, squash
 from .errors import ModelError
-from .lexer import DIGITAL_SIGNATURE, ORG_HEAD, Unit, join_lines
+from .lexer import DIGITAL_SIGNATURE, ORG_HEAD, Segment, Unit, join_lines
 from .model import (
     CONG_VAN,
     TYPE_ABBREVIATIONS,
@@ -72,6 +72,14 @@ class _Builder:
         last = next((u.segments[-1] for u in reversed(units) if u.segments), None)
         if first is None or last is None:
             return None
+        return self.segment_span(first, last)
+
+    def unit_span(self, unit: Unit) -> Span:
+        """The span of one unit (the hot path of :meth:`span`)."""
+        return self.segment_span(unit.segments[0], unit.segments[-1])
+
+    def segment_span(self, first: Segment, last: Segment) -> Span:
+        """From the start of ``first`` to the end of ``last``, in original coordinates."""
         original_col = self.source.original_col
         return Span(
             first.line + 1,
@@ -213,17 +221,6 @@ class _Builder:
     def nodes(self, tree: Tree[Token]) -> tuple[Node, ...]:
         units = self.units
         return build_tree(self, [units[tok.start_pos or 0] for tok in tree.children if isinstance(tok, Token)])
-
-    def unit_span(self, unit: Unit) -> Span:
-        """The span of one unit (the hot path of :meth:`span`)."""
-        first, last = unit.segments[0], unit.segments[-1]
-        original_col = self.source.original_col
-        return Span(
-            first.line + 1,
-            original_col(first.line, first.start) + 1,
-            last.line + 1,
-            original_col(last.line, last.end) + 1,
-        )
 
     # -- closing ---------------------------------------------------------------
     def closing(

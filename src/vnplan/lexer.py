@@ -23,7 +23,7 @@ is dropped silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import attrs
 
@@ -95,21 +95,13 @@ CLOSING_MARK = re.compile(r"(?<!\.)\./\.(?!\.)")  # "./." but not inside a dotte
 _TERMINAL_PUNCT = (".", ";", ":", "!", "?")
 _NAME = re.compile(r"[A-ZĐÀ-Ỹ][^\s\d,;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s\d,;:()]*){1,5}")
 
-#: Terminals for numbered lines, by the pattern that recognises them.
-_HEADINGS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
-    # (terminal, pattern, runs on folded text)
-    ("PART", PART, True),
-    ("CHAPTER", CHAPTER, True),
-    ("SECTION", SECTION, True),
-    ("ARTICLE", ARTICLE, True),
-    ("ROMAN", ROMAN, False),
-    ("DECIMAL", DECIMAL, False),
-    ("ARABIC", ARABIC, False),
-    ("LETTER", LETTER, False),
-    ("DASH", DASH, False),
-    ("PLUS", PLUS, False),
+#: Keyword markers of the body, tried on the folded start of a line.
+_KEYWORD_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("PART", PART),
+    ("CHAPTER", CHAPTER),
+    ("SECTION", SECTION),
+    ("ARTICLE", ARTICLE),
 )
-HEADING_TERMINALS = frozenset(name for name, _, _ in _HEADINGS)
 # What a signature column squeezed onto a recipient line can look like ("PHÓ CHỦ TỊCH", "A -").
 _RIGHT_COLUMN_TAIL = re.compile(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s.\-|]*")
 _MARKER_START = frozenset("-•·∙◦▪‣+PCMDĐIVXL")  # upper-case first letters that may begin a marker
@@ -164,7 +156,10 @@ class Unit:
 
     kind: str
     segments: list[Segment]
-    #: Parsed fields: ``label``/``text`` for headings, ``rest`` after a keyword, ...
+    #: What the lexer parsed: ``label`` of a numbered line; ``skip`` (and
+    #: ``skip_segments``) to the text after a keyword or marker; ``name`` of a
+    #: type; ``num``/``sym`` of a number; ``place``/``day``/``month``/``year``/
+    #: ``garbled`` of a date line.
     data: dict[str, object] = attrs.field(factory=dict)
 
     @property
@@ -387,7 +382,7 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
         # "Phần", "Chương", "Mục", "Điều" (and their forms without diacritics).
         head = seg._folded[:24] if seg._folded is not None else fold(text[:24])
         if _KEYWORD_HEAD.match(head):
-            for name, pattern, _ in _HEADINGS[:4]:
+            for name, pattern in _KEYWORD_MARKERS:
                 m = pattern.match(head)
                 if m is not None:
                     return name, text[m.start("label") : m.end("label")], m.end()
@@ -503,9 +498,6 @@ class _DocumentScanner:
                 self.emit("HEADER_NOTE", seg)
                 continue
             if kind is None:
-                if prev is not None and prev.kind == "SUBJECT" and not seg.blank_before:
-                    prev.segments.append(seg)
-                    continue
                 if (
                     prev is not None
                     and prev.kind == "PLACE_DATE"
@@ -911,9 +903,3 @@ class _DocumentScanner:
             else:
                 prev = self.emit("STRAY", seg)
             k += 1
-
-
-def iter_segments(units: list[Unit]) -> Iterator[Segment]:
-    """All segments of ``units`` in order (for coverage checks)."""
-    for unit in units:
-        yield from unit.segments
