@@ -346,13 +346,19 @@ def clean_entry(text: str) -> str:
 def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(cơ quan chủ quản, cơ quan ban hành) from the header's organisation lines.
 
-    The first line is the superior body when the second starts a new body name
-    (``SỞ ...``, ``CỤC ...``); otherwise all lines are one wrapped name.
+    The issuing body starts at the last line that begins a new body name
+    (``SỞ ...``, ``CỤC ...``, ``BAN ...``) below at least two words of a superior
+    body; otherwise all lines are one wrapped name (``ỦY BAN NHÂN DÂN`` over
+    ``TỈNH NINH THUẬN``).
     """
     if not lines:
         return None, None
-    if len(lines) >= 2 and ORG_HEAD.match(fold(lines[1])):
-        return lines[0], squash(" ".join(lines[1:]))
+    for j in range(len(lines) - 1, 0, -1):
+        parent = squash(" ".join(lines[:j]))
+        if len(parent.split()) >= 2 and ORG_HEAD.match(fold(lines[j])):
+            issuer = squash(" ".join(lines[j:]))
+            # A body is not its own superior: a repeated line is a page head (công báo).
+            return (None if fold(parent) == fold(issuer) else parent), issuer
     return None, squash(" ".join(lines))
 
 

@@ -67,7 +67,7 @@ ORG_HEAD = re.compile(
     r"(?:so|ban|phong|cuc|chi cuc|vu|vien|truong|trung tam|van phong|uy ban|ubnd|hoi dong|"
     r"tong cuc|bo|cong an|thanh tra|benh vien|kho bac|ngan hang|doan|dang uy|hoi|to|"
     r"tong cong ty|cong ty|bao hiem|chi nhanh|hoc vien|dai hoc|bo chi huy|ban chi dao|"
-    r"chi bo|toa an|vien kiem sat|cuc thue|chi cuc thue|ky tuc xa|nha xuat ban|bao)\b"
+    r"chi bo|toa an|vien kiem sat|cuc thue|chi cuc thue|ky tuc xa|nha xuat ban|bao|tieu ban)\b"
 )
 SIGNER_TITLE_WORDS = re.compile(
     r"(?:pho |chu tich|giam doc|bo truong|thu truong|truong ban|chanh|tong giam doc|"
@@ -80,7 +80,7 @@ _TYPE_NAME = re.compile(
 )
 
 # On the original text.
-AUTHORITY = re.compile(r"(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?(?=\S)")
+AUTHORITY = re.compile(r"(?:(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?|(?:TM|KT|TL|TUQ)\s+(?=[A-ZĐÀ-Ỹ]))")
 AUTHORITY_INSIDE = re.compile(
     r"(?:(?<=\s\s)|(?<=[;:.|])\s*|(?<=\s)(?=(?:TM|KT|TL|TUQ)\s?\.))(?P<auth>(?:T/M|K/T|TM|KT|TL|TUQ)\s?\.\s?[A-ZĐÀ-Ỹ])"
 )
@@ -253,7 +253,7 @@ def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
         text = seg.text
         if ("NGH" in text or (text[0] in "CcÇç" and len(text) < 40)) and _national_span(segments, i):
             if closed:
-                begin = _header_start(segments, i, starts[-1][0] if starts else 0)
+                begin = _header_start(segments, i, starts[-1][0] if starts else 0, bool(starts))
                 starts.append((begin, i))
                 closed = False
         elif not closed and (
@@ -270,12 +270,16 @@ def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
     return starts
 
 
-def _header_start(segments: list[Segment], national: int, floor: int) -> int:
-    """Walk back from the Quốc hiệu over the organisation lines of the header."""
+def _header_start(segments: list[Segment], national: int, floor: int, after_document: bool = False) -> int:
+    """Walk back from the Quốc hiệu over the organisation lines of the header.
+
+    ``after_document``: a previous document ends above, so its signer's title
+    (``PHÓ CHỦ TỊCH``) must not be taken for an organisation line.
+    """
     i = national
     while i - 1 >= floor:
         seg = segments[i - 1]
-        if AUTHORITY.match(seg.text) or SIGNER_TITLE_WORDS.match(seg.folded):
+        if AUTHORITY.match(seg.text) or (after_document and SIGNER_TITLE_WORDS.match(seg.folded)):
             break
         if not (
             _is_org_like(seg) or RULE.fullmatch(seg.text) or NUMBER.match(seg.folded) or _place_date(seg) is not None
@@ -298,6 +302,7 @@ def _may_hold_authority(text: str) -> bool:
 def _is_org_like(seg: Segment) -> bool:
     return (
         len(seg.text) <= 100
+        and BARE_NUMBER.fullmatch(seg.text) is None
         and not seg.text.endswith((".", ";", ":"))
         and is_upper_text(seg.text, 0.15)
         and AUTHORITY.match(seg.text) is None
@@ -561,7 +566,8 @@ class _DocumentScanner:
             return "PLACE_DATE"
         if NUMBER.match(f) and ("/" in f or f.rstrip().endswith(":")):
             return "DOC_NUMBER"
-        if SUBJECT.match(f):
+        if SUBJECT.match(f) or (self.out and self.out[-1].kind == "DOC_NUMBER" and f.startswith("ve ")):
+            # "V/v ..." or, under the number, "Về ..." (a common variant).
             return "SUBJECT"
         if not after_date and _is_org_like(seg) and heading_kind(seg) is None:
             return "ORG"
@@ -748,9 +754,23 @@ class _DocumentScanner:
                 n += 1
                 if first_mark is not None:
                     first_mark += 1
-            if first_mark is not None or n - (k + 1) <= 8:
+            if first_mark is not None or n - (k + 1) <= 8 or self.signature_follows(k + 1):
                 return k + 1
         return n if first_mark is None else first_mark
+
+    def signature_follows(self, k: int) -> bool:
+        """A signer's title (short, upper case, no number) then a name at ``k``:
+        the closing of a document that has no Nơi nhận, before its annex."""
+        if k + 1 >= len(self.segs):
+            return False
+        title, name = self.segs[k], self.segs[k + 1]
+        return (
+            len(title.text) <= 60
+            and is_upper_text(title.text)
+            and heading_kind(title) is None
+            and _NAME.fullmatch(name.text) is not None
+            and not is_upper_text(name.text)
+        )
 
     def body(self, i: int, end: int) -> None:
         """Body units: numbered lines and paragraphs, wrapped lines joined.
@@ -799,6 +819,19 @@ class _DocumentScanner:
         return prev.kind != "TEXT" and is_upper_text(last) and is_upper_text(seg.text)
 
     # -- closing -------------------------------------------------------------
+    def continues_signature(self, prev: Unit | None, seg: Segment, k: int, seen_signer: bool) -> bool:
+        """A wrapped line of the signature block: an authority line ending in a comma
+        or followed by another authority line ("TM. ỦY BAN NHÂN" over "DÂN" over
+        "KT. CHỦ TỊCH"), or a title over two lines ("PHÓ CHỦ TỊCH" over "THƯỜNG TRỰC")."""
+        if prev is None or not is_upper_text(seg.text):
+            return False
+        if prev.kind == "AUTHORITY":
+            following = self.segs[k + 1].text if k + 1 < len(self.segs) else ""
+            last = prev.last.text
+            bare = AUTHORITY.fullmatch(last.rstrip()) is not None  # "TL." alone on its line
+            return bare or last.endswith(",") or AUTHORITY.match(following) is not None
+        return prev.kind == "SIGNER_TITLE" and not seen_signer and not seg.blank_before and len(seg.text) <= 60
+
     def closing(self, i: int) -> None:
         n = len(self.segs)
         seen_title = seen_signer = seen_authority = False
@@ -843,17 +876,8 @@ class _DocumentScanner:
             elif AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
                 seen_authority = True
-            elif (
-                prev is not None and prev.kind == "AUTHORITY" and prev.last.text.endswith(",") and is_upper_text(t)
-            ) or (
-                prev is not None
-                and prev.kind == "SIGNER_TITLE"
-                and not seen_signer
-                and not seg.blank_before
-                and is_upper_text(t)
-                and len(t) <= 60
-            ):
-                prev.segments.append(seg)
+            elif self.continues_signature(prev, seg, k, seen_signer):
+                prev.segments.append(seg)  # type: ignore[union-attr]
             elif (
                 t[0] in "-+•"
                 and not RULE.fullmatch(t)
@@ -867,11 +891,10 @@ class _DocumentScanner:
                 return
             elif (
                 prev is not None
-                and prev.kind in ("RECIPIENT", "ARCHIVE", "SIGNER_TITLE", "SUMMARY")
+                and prev.kind == "RECIPIENT"
                 and not _ends_sentence(prev.last.text)
                 and not seg.blank_before
-                and prev.kind == "RECIPIENT"
-                and not is_upper_text(t)
+                and (not is_upper_text(t) or prev.last.text.endswith(",") or t.endswith((";", ".")))
             ):
                 prev.segments.append(seg)
             elif recipients_open and t.endswith(";") and not is_upper_text(t):

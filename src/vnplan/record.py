@@ -70,4 +70,4 @@ def top_level_headings(doc: Document) -> list[str]:
     chosen: list[Section] = [s for s in sections if s.kind.rank == top]
     if not chosen[0].kind.is_major:
         return []
-    return [s.heading.rstrip(" :;.") for s in chosen]
+    return [s.heading.removesuffix("./.").rstrip(" :;.") for s in chosen]
