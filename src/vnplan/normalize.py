@@ -72,6 +72,7 @@ _MARKUP = re.compile(
     r"|^\s*#{1,6}(?=\s|$)"  # ATX heading marks
     r"|[\u200b-\u200f\u2060\ufeff]"  # zero-width characters and BOM
 )
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff]")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
 
 
@@ -129,6 +130,8 @@ def _normalize_line(raw: str) -> tuple[str, Shifts | tuple[int, ...] | None]:
         # Common case: only one-to-one replacements and markup deletions, so the
         # column map is a few (position, shift) breakpoints, not one entry per char.
         line = raw.translate(_TRANSLATE)
+        if "*" not in line and "#" not in line and "[" not in line and _ZERO_WIDTH.search(line) is None:
+            return line, None  # only one-to-one replacements (a table bar, a tab, a dash)
         ranges = [(m.start(), m.end()) for m in _MARKUP.finditer(line) if m.end() > m.start()]
         if "[" in line:
             ranges.extend(_link_ranges(line))
