@@ -97,3 +97,73 @@ def test_spans_point_into_the_original() -> None:
     assert (doc.title.span.start_line, doc.title.span.start_col) == (1, 3)
     section = doc.sections[0]
     assert section.span == vnplan.Span(3, 1, 3, 12)
+
+
+HEADER = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def test_three_line_issuer_and_bare_number() -> None:
+    """The issuing body starts at the last line that begins a body name; a number on
+    the line under ``Số:`` belongs to it."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n" + HEADER + "Số:\n\n5155/SGDĐT-GDTX\n"
+        "Về hướng dẫn đánh giá trung tâm\nhọc tập cộng đồng\n\nThành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n\n"
+        "Kính gửi: Ủy ban nhân dân phường, xã.\n\nNội dung.\n"
+    )
+    rec = record(vnplan.parse(text)[0])
+    assert (rec["parent_issuer"], rec["issuer"]) == ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    assert (rec["number"], rec["symbol"], rec["type"]) == (5155, "SGDĐT-GDTX", "CV")
+    assert rec["summary"] == "Về hướng dẫn đánh giá trung tâm học tập cộng đồng"
+    assert rec["date"] == {"year": 2025, "month": 11, "day": 28}
+
+
+def test_wrapped_issuer_is_not_split_and_repeated_head_is_no_parent() -> None:
+    """``ỦY`` over ``BAN NHÂN DÂN ...`` is one name; a page head repeating the issuer is
+    not its superior body."""
+    one = record(vnplan.parse("ỦY\nBAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n" + HEADER + "Số: 1/UBND-ĐT\n")[0])
+    assert (one["parent_issuer"], one["issuer"]) == (None, "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH")
+    two = record(vnplan.parse("BỘ TÀI CHÍNH\nBỘ TÀI CHÍNH\n" + HEADER + "Số: 1/BTC-VP\n")[0])
+    assert (two["parent_issuer"], two["issuer"]) == (None, "BỘ TÀI CHÍNH")
+
+
+def test_signature_variants() -> None:
+    """Authority lines wrapped (``TM. ỦY BAN NHÂN`` / ``DÂN``), split after the prefix
+    (``TL.`` / ``CỤC TRƯỞNG``) or written without the dot (``KT GIÁM ĐỐC``)."""
+    base = "KẾ HOẠCH\nThử nghiệm\n\nNội dung./.\n\nNơi nhận:\n- Lưu: VT.\n\n"
+    wrapped = record(vnplan.parse(base + "TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhạm Văn Thịnh\n")[0])
+    assert wrapped["signature"] == {
+        "authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
+        "title": "PHÓ CHỦ TỊCH",
+        "signer": "Phạm Văn Thịnh",
+    }
+    split = record(vnplan.parse(base + "TL.\nCỤC TRƯỞNG\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nNguyễn Anh Tài\n")[0])
+    assert split["signature"]["authority"] == ["TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN"]
+    no_dot = record(vnplan.parse(base + "KT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrương Hải Thanh\n")[0])
+    assert no_dot["signature"] == {"authority": ["KT GIÁM ĐỐC"], "title": "PHÓ GIÁM ĐỐC", "signer": "Trương Hải Thanh"}
+
+
+def test_signature_without_recipients_before_an_annex() -> None:
+    """``./.``, a title and a name close the document even when a long annex follows."""
+    annex = "".join(f"{k}. Dòng {k} của danh mục kèm theo.\n" for k in range(1, 30))
+    text = (
+        "QUYẾT ĐỊNH\nVề việc thử\n\nĐiều 1. Nội dung.\nĐiều 2. Thi hành./.\n\nBỘ TRƯỞNG\n\nĐào Ngọc Dung\n\nDANH MỤC\n"
+        + annex
+    )
+    doc = vnplan.parse(text)[0]
+    assert record(doc)["signature"] == {"authority": [], "title": "BỘ TRƯỞNG", "signer": "Đào Ngọc Dung"}
+    assert record(doc)["sections"] == ["Nội dung", "Thi hành"]
+    assert len(doc.annex) == 30
+
+
+def test_dotted_blanks_are_not_the_closing_mark() -> None:
+    """``..../....`` in a form is a blank to fill in, not the closing ``./.``."""
+    units = kinds("KẾ HOẠCH\nMẫu\n\nSố:........./.........\nNgày ..../..../....\nNội dung tiếp theo.\n")
+    assert [k for k, _ in units].count("TEXT") == 3
+
+
+def test_page_break_joins_but_one_blank_line_separates() -> None:
+    """Two or more blank lines inside a sentence are a page break; one ends a paragraph."""
+    joined = vnplan.parse("KẾ HOẠCH\nThử\n\nCăn cứ kết quả thực hiện của các\n\n\ncơ quan, đơn vị.\n")[0]
+    assert [p.text for p in joined.body] == ["Căn cứ kết quả thực hiện của các cơ quan, đơn vị."]
+    split = vnplan.parse("KẾ HOẠCH\nThử\n\nCăn cứ kết quả thực hiện của các\n\ncơ quan, đơn vị.\n")[0]
+    assert len(split.body) == 2
