@@ -80,6 +80,9 @@ class _Builder:
 
     def segment_span(self, first: Segment, last: Segment) -> Span:
         """From the start of ``first`` to the end of ``last``, in original coordinates."""
+        maps = self.source.col_maps
+        if maps[first.line] is None and maps[last.line] is None:  # lines normalization left alone
+            return Span(first.line + 1, first.start + 1, last.line + 1, last.start + len(last.text) + 1)
         original_col = self.source.original_col
         return Span(
             first.line + 1,
@@ -280,7 +283,8 @@ class _Builder:
         return recipients, signature, esig, tuple(stray)
 
 
-_RANK = {kind: kind.rank for kind in SectionKind}
+# Keyed by terminal name: enum members hash in Python, strings in C (hot path).
+_TERMINAL_RANK = {terminal: kind.rank for terminal, kind in _HEADING_KINDS.items()}
 _LIST_RANK = SectionKind.DASH.rank  # dash and plus items, the two least major kinds
 
 
@@ -289,7 +293,7 @@ class _OpenSection:
 
     def __init__(self, kind: SectionKind, label: str, heading: str, unit: Unit) -> None:
         self.kind = kind
-        self.rank = _RANK[kind]
+        self.rank = _TERMINAL_RANK[unit.kind]
         self.label = label
         self.heading = heading
         self.children: list[_OpenSection | Paragraph] = []
@@ -311,7 +315,7 @@ def build_tree(builder: _Builder, units: list[Unit]) -> tuple[Node, ...]:
             (stack[-1].children if stack else roots).append(para)
             continue
         kind = _HEADING_KINDS[unit.kind]
-        rank = _RANK[kind]
+        rank = _TERMINAL_RANK[unit.kind]
         while stack and stack[-1].rank >= rank:
             stack.pop()
         label = "" if rank >= _LIST_RANK else str(unit.data.get("label", ""))
@@ -335,6 +339,9 @@ def skip_text(unit: Unit) -> str:
     skip = int(unit.data.get("skip", 0))  # type: ignore[call-overload]
     skip_segments = int(unit.data.get("skip_segments", 0))  # type: ignore[call-overload]
     segments = unit.segments[skip_segments:]
+    if len(segments) == 1:  # the common case, on the hot path
+        text = segments[0].text[skip:]
+        return squash(text) if "  " in text or text[:1].isspace() else text
     return join_lines([segments[0].text[skip:]] + [s.text for s in segments[1:]])
 
 

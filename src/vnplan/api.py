@@ -25,7 +25,7 @@ def parse(text: str, *, source: str | None = None) -> tuple[Document, ...]:
     try:
         normalized = normalize(text)
         units = scan(normalized)
-        tree = parse_units(units)
+        tree = parse_units(units, normalized)
         return build_documents(tree, units, normalized)
     except ParseError as exc:
         if source is not None:

@@ -164,7 +164,11 @@ class Unit:
 
     @property
     def text(self) -> str:
-        return join_lines(s.text for s in self.segments)
+        segments = self.segments
+        if len(segments) == 1:  # the common case, on the hot path
+            text = segments[0].text
+            return squash(text) if "  " in text else text
+        return join_lines(s.text for s in segments)
 
     @property
     def first(self) -> Segment:
@@ -209,7 +213,8 @@ def _segments(lines: tuple[str, ...]) -> list[Segment]:
         if not text:
             blank += 1
             continue
-        start = len(line) - len(line.lstrip())
+        # The first character of the stripped text is the first non-space one.
+        start = 0 if line[0] == text[0] else line.find(text[0])
         out.append(Segment(i, start, text, None, blank))
         blank = 0
     return out
@@ -249,9 +254,13 @@ def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
     """(first segment, Quốc hiệu segment) of every document in the file."""
     starts: list[tuple[int, int | None]] = []
     closed = True  # has the previous document reached its closing part?
+    last = len(segments) - 1
     for i, seg in enumerate(segments):
         text = seg.text
-        if ("NGH" in text or (text[0] in "CcÇç" and len(text) < 40)) and _national_span(segments, i):
+        # "NGH" (of NGHĨA) is in any upper-case Quốc hiệu, or in the second half of a wrapped one.
+        if (
+            "NGH" in text or (i < last and text[0] in "CcÇç" and len(text) < 40 and "NGH" in segments[i + 1].text)
+        ) and _national_span(segments, i):
             if closed:
                 begin = _header_start(segments, i, starts[-1][0] if starts else 0, bool(starts))
                 starts.append((begin, i))
@@ -292,11 +301,6 @@ def _header_start(segments: list[Segment], national: int, floor: int, after_docu
 def _loose_label(seg: Segment) -> bool:
     """An OCR-damaged ``Nơi nhận`` (``Noi "hfin-``): short, capitalized, starting with Nơi."""
     return seg.text[0] in "NÑ" and len(seg.text) <= 30 and RECIPIENTS_LOOSE.match(seg.folded) is not None
-
-
-def _may_hold_authority(text: str) -> bool:
-    """Cheap test before the AUTHORITY_INSIDE search (most lines hold no TM./KT./...)."""
-    return "KT" in text or "TM" in text or "TL" in text or "TUQ" in text or "/M" in text or "/T" in text
 
 
 def _is_org_like(seg: Segment) -> bool:
@@ -715,8 +719,13 @@ class _DocumentScanner:
         first_mark: int | None = None
         for k in range(i, n):
             seg = self.segs[k]
-            maybe_label = seg.text[0] in "NnÑ"
-            inside = AUTHORITY_INSIDE.search(seg.text) if _may_hold_authority(seg.text) else None
+            text = seg.text
+            maybe_label = text[0] in "NnÑ"
+            inside = (
+                AUTHORITY_INSIDE.search(text)
+                if ("KT" in text or "TM" in text or "TL" in text or "TUQ" in text or "/M" in text or "/T" in text)
+                else None
+            )
             if (
                 inside is not None
                 and inside.start("auth") > 0

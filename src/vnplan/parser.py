@@ -20,6 +20,7 @@ from lark.lexer import Lexer, Token
 
 from .errors import ParseError
 from .lexer import Unit
+from .normalize import NormalizedText
 
 __all__ = ["get_parser", "grammar_text", "parse_units"]
 
@@ -44,11 +45,9 @@ class _UnitLexer(Lexer):
         pass
 
     def lex(self, units: list[Unit]) -> Iterator[Token]:  # type: ignore[override]
+        # Positions are looked up from the unit (start_pos) only when an error needs them.
         for index, unit in enumerate(units):
-            seg = unit.segments[0] if unit.segments else None
-            line = seg.line + 1 if seg else 1
-            col = seg.start + 1 if seg else 1
-            yield Token(unit.kind, "", index, line, col)
+            yield Token(unit.kind, "", index)
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,15 +56,20 @@ def get_parser() -> lark.Lark:
     return lark.Lark(grammar_text(), parser="lalr", lexer=_UnitLexer, strict=False)
 
 
-def parse_units(units: list[Unit]) -> lark.Tree[Token]:
-    """Parse a unit list; raise :class:`ParseError` with the unit's position on failure."""
+def parse_units(units: list[Unit], source: NormalizedText | None = None) -> lark.Tree[Token]:
+    """Parse a unit list; raise :class:`ParseError` with the unit's position on failure
+    (in the original text's columns when ``source`` is given)."""
     try:
         return get_parser().parse(units)
     except lark.exceptions.UnexpectedToken as exc:
         tok = exc.token
         expected = ", ".join(sorted(exc.expected)) if exc.expected else "end of input"
-        raise ParseError(
-            f"unexpected {tok.type} (expected one of: {expected})", tok.line or 1, tok.column or 1
-        ) from None
+        index = tok.start_pos if isinstance(tok.start_pos, int) else None
+        seg = units[index].segments[0] if index is not None and index < len(units) and units[index].segments else None
+        line, column = (1, 1)
+        if seg is not None:
+            line = seg.line + 1
+            column = (source.original_col(seg.line, seg.start) if source else seg.start) + 1
+        raise ParseError(f"unexpected {tok.type} (expected one of: {expected})", line, column) from None
     except lark.exceptions.UnexpectedInput as exc:  # pragma: no cover - defensive
         raise ParseError(str(exc), getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1) from None
