@@ -167,3 +167,23 @@ def test_page_break_joins_but_one_blank_line_separates() -> None:
     assert [p.text for p in joined.body] == ["Căn cứ kết quả thực hiện của các cơ quan, đơn vị."]
     split = vnplan.parse("KẾ HOẠCH\nThử\n\nCăn cứ kết quả thực hiện của các\n\ncơ quan, đơn vị.\n")[0]
     assert len(split.body) == 2
+
+
+def test_ocr_damaged_number_date_and_signature() -> None:
+    """OCR debris next to a number or a day leaves that part blank instead of guessing;
+    junk before ``KT.`` and a dash before the title do not hide the signature."""
+    text = (
+        "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\nTINH HAI DUONG Doc lap - Tu do - Hanh phuc\n"
+        "Sé: 6Y /QD-UBND Hai Duong, ngay /0 thang 01 nam 2011\nQUYET DINH\nVe viec thu nghiem\n\n"
+        "Dieu 1. Noi dung thu nghiem.\n\n__ KT. CHU TICH\n-CHU_TICH THUONG TRUC\n\n"
+        "Noi nh@n:\n- Nhu dieu 3;\n- Luu: VT.\n\nLe Hong Van\n"
+    )
+    rec = record(vnplan.parse(text)[0])
+    assert (rec["number"], rec["symbol"], rec["place"]) == (None, "QD-UBND", "Hai Duong")
+    assert rec["date"] == {"year": 2011, "month": 1, "day": None}
+    assert rec["signature"] == {
+        "authority": ["KT. CHU TICH"],
+        "title": "-CHU_TICH THUONG TRUC",
+        "signer": "Le Hong Van",
+    }
+    assert rec["recipients"] == ["Nhu dieu 3"] and rec["archive"] == "VT"

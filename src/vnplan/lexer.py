@@ -39,11 +39,11 @@ DOC_START = "_DOC"
 # On folded text (lower-case ASCII skeleton, same length as the original).
 NATIONAL = re.compile(r"c\S{0,2}ng\s*h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+v\S{1,3}t\s+nam")
 MOTTO = re.compile(r"d\S{0,3}c\s*l\S{1,2}p\s*-?\s*t\S{1,2}\s*d[o0]\s*-?\s*h\S{1,3}nh\s*ph\S{0,4}")
-NUMBER = re.compile(r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/))(?P<num>\d+)?\s*(?:/\s*(?P<sym>\S+))?")
+NUMBER = re.compile(r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/))(?P<num>\d+)?(?P<numjunk>[^\s/]{0,3})\s*(?:/\s*(?P<sym>\S+))?")
 DATE = re.compile(
-    r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})?(?P<djunk>[^\s\d]{0,3})\s*"
+    r"ng\S{0,2}y\b\s*(?P<day>\d{1,2}(?!\d))?(?P<djunk>\S{0,3})\s*"
     r"th\S{0,3}ng\s*(?P<month>\d{1,2})?(?P<mjunk>\S*)\s*"
-    r"n\S{0,3}m\b\s*(?P<year>\d{4})?"
+    r"n\S{0,3}m\b\s*(?:(?P<year>\d{4})(?!\S)|(?P<yjunk>\d[^\s,;]{0,4}))?"
 )
 DATE_NUMERIC = re.compile(r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})")
 SUBJECT = re.compile(r"v\s*/\s*v\b\s*:?\s*")
@@ -615,7 +615,7 @@ class _DocumentScanner:
         m = NUMBER.match(fold(text))
         num = sym = None
         if m is not None:
-            if m.group("num"):
+            if m.group("num") and not m.group("numjunk"):  # "6Y": OCR debris, not a number
                 num = int(m.group("num"))
             if m.group("sym"):
                 sym = text[m.start("sym") : m.end("sym")]
@@ -631,7 +631,12 @@ class _DocumentScanner:
             place = text[: m.start()].strip().rstrip(",").strip()
             groups = m.groupdict()
             day, month, year = (int(groups[g]) if groups.get(g) else None for g in ("day", "month", "year"))
-            garbled = {part for part, junk in (("day", "djunk"), ("month", "mjunk")) if groups.get(junk)}
+            garbled = {
+                part for part, junk in (("day", "djunk"), ("month", "mjunk"), ("year", "yjunk")) if groups.get(junk)
+            }
+            # OCR debris next to a number makes the number unreliable: leave it blank.
+            day = None if "day" in garbled else day
+            month = None if "month" in garbled else month
             unit.data.update(
                 place=place or None,
                 day=day,
@@ -733,6 +738,7 @@ class _DocumentScanner:
                     RECIPIENTS_LOOSE.match(seg.folded)
                     or k + 1 == n
                     or seg.text[: inside.start("auth")].rstrip().endswith((";", "./.", ":"))
+                    or not any(ch.isalnum() for ch in seg.text[: inside.start("auth")])  # "_—_ KT.CHỦ TỊCH"
                 )
             ):
                 left, right = seg.cut(inside.start("auth"))
@@ -887,6 +893,10 @@ class _DocumentScanner:
                 seen_authority = True
             elif self.continues_signature(prev, seg, k, seen_signer):
                 prev.segments.append(seg)  # type: ignore[union-attr]
+            elif prev is not None and prev.kind == "AUTHORITY" and not seen_title and is_upper_text(t) and len(t) <= 80:
+                # The title under an authority line, whatever OCR put in front ("-CHU_TICH ...").
+                prev = self.emit("SIGNER_TITLE", seg)
+                seen_title = True
             elif (
                 t[0] in "-+•"
                 and not RULE.fullmatch(t)
