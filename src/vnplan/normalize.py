@@ -14,6 +14,8 @@ relies on these guarantees and never normalizes again:
 * markup that is not text is removed: markdown ``**`` emphasis, single
   ``*`` italics at word edges, link syntax ``[text](target)`` (the text is kept),
   ATX heading marks ``#`` at the start of a line, and table bars ``|``;
+* text in the legacy TCVN3 or VNI encodings (mojibake such as ``bé tµi chÝnh``)
+  is decoded line by line (:mod:`vnplan.legacy`);
 * old/new tone placement (``hoà``/``hòa``) is *not* folded: it changes text.
 
 Each normalized line keeps a column map back to the original line, so spans and
@@ -29,6 +31,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import attrs
+
+from . import legacy
 
 __all__ = ["NormalizedText", "normalize"]
 
@@ -98,15 +102,30 @@ class NormalizedText:
 
     def original_col(self, line: int, col: int) -> int:
         """Map a 0-based normalized column on 0-based ``line`` to the original one."""
-        cmap = self.col_maps[line]
-        if cmap is None:
-            return col
-        if isinstance(cmap, Shifts):
-            k = bisect.bisect_right(cmap.positions, col) - 1
-            return min(col + cmap.shifts[k], self.original_lengths[line])
-        if col >= len(cmap):
-            return self.original_lengths[line]
-        return cmap[col]
+        return _map_col(self.col_maps[line], col, self.original_lengths[line])
+
+
+def _map_col(cmap: Shifts | tuple[int, ...] | None, col: int, length: int) -> int:
+    """Column ``col`` through one column map (see :class:`NormalizedText`)."""
+    if cmap is None:
+        return col
+    if isinstance(cmap, Shifts):
+        k = bisect.bisect_right(cmap.positions, col) - 1
+        return min(col + cmap.shifts[k], length)
+    if col >= len(cmap):
+        return length
+    return cmap[col]
+
+
+def _compose_maps(
+    cmap: Shifts | tuple[int, ...] | None, decoded_index: list[int], length: int, raw_length: int
+) -> tuple[int, ...]:
+    """The map of a line that was first decoded (legacy encoding), then normalized."""
+    out = []
+    for col in range(length + 1):
+        decoded_col = _map_col(cmap, col, len(decoded_index))
+        out.append(decoded_index[decoded_col] if decoded_col < len(decoded_index) else raw_length)
+    return tuple(out)
 
 
 def normalize(text: str) -> NormalizedText:
@@ -114,7 +133,15 @@ def normalize(text: str) -> NormalizedText:
     raw_lines = _LINE_SPLIT.split(text)
     lines: list[str] = []
     maps: list[Shifts | tuple[int, ...] | None] = []
+    encoding = legacy.detect(text)
     for raw in raw_lines:
+        if encoding is not None:
+            decoded = legacy.decode_line(raw, encoding)
+            if decoded is not None:
+                line, cmap = _normalize_line(decoded[0])
+                lines.append(line)
+                maps.append(_compose_maps(cmap, decoded[1], len(line), len(raw)))
+                continue
         if _NEEDS_WORK.search(raw) is None and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
             lines.append(raw)
             maps.append(None)
