@@ -54,12 +54,9 @@ def is_upper_text(text: str, tolerance: float = 0.1) -> bool:
     ``tolerance`` is the share of lower-case letters allowed, for OCR debris
     such as ``MUC PiCH``.
     """
-    letters = upper = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if ch.isupper():
-                upper += 1
+    # Counted with C-level map()s: this runs on many lines.
+    letters = sum(map(str.isalpha, text))
     if letters < 2:
         return False
-    return (letters - upper) <= tolerance * letters
+    lower = sum(map(str.islower, text))
+    return lower <= tolerance * letters

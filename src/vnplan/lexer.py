@@ -104,7 +104,11 @@ _KEYWORD_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # What a signature column squeezed onto a recipient line can look like ("PHÓ CHỦ TỊCH", "A -").
 _RIGHT_COLUMN_TAIL = re.compile(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s.\-|]*")
-_MARKER_START = frozenset("-•·∙◦▪‣+PCMDĐIVXL")  # upper-case first letters that may begin a marker
+_NUMBERED = re.compile(
+    DECIMAL.pattern.replace("(?P<label>", "(?P<decimal>", 1) + "|" + ARABIC.pattern.replace("(?P<label>", "(?P<arabic>", 1)
+)
+_ROMAN_NEXT = frozenset("IVXLC.:) -")  # what may follow the first letter of a roman numeral
+_PREFIX = 64  # characters of a closing line that its keyword tests look at
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
 
 
@@ -182,9 +186,9 @@ class Unit:
 # -------------------------------------------------------------------- scan --
 def scan(source: NormalizedText) -> list[Unit]:
     """Turn normalized text into units, ``DOC_START`` units between documents."""
-    segments = _segments(source.lines)
+    segments, candidates = _segments(source.lines)
     units: list[Unit] = []
-    starts = _document_starts(segments)
+    starts = _document_starts(segments, candidates)
     for k, (begin, national) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(segments)
         units.append(Unit(DOC_START, []))
@@ -205,8 +209,11 @@ def join_lines(lines: Iterable[str]) -> str:
     return squash(out) if "  " in out or out[:1].isspace() or out[-1:].isspace() else out
 
 
-def _segments(lines: tuple[str, ...]) -> list[Segment]:
+def _segments(lines: tuple[str, ...]) -> tuple[list[Segment], list[int]]:
+    """The segments of the non-blank lines, and the indices of those holding "NGH"
+    (of NGHĨA): an upper-case Quốc hiệu, or the second half of a wrapped one, has it."""
     out: list[Segment] = []
+    candidates: list[int] = []
     blank = 0
     for i, line in enumerate(lines):
         text = line.strip()
@@ -215,9 +222,11 @@ def _segments(lines: tuple[str, ...]) -> list[Segment]:
             continue
         # The first character of the stripped text is the first non-space one.
         start = 0 if line[0] == text[0] else line.find(text[0])
+        if "NGH" in text:
+            candidates.append(len(out))
         out.append(Segment(i, start, text, None, blank))
         blank = 0
-    return out
+    return out, candidates
 
 
 def _is_national(seg: Segment) -> re.Match[str] | None:
@@ -250,33 +259,47 @@ def _national_span(segments: list[Segment], k: int) -> int:
     return 0
 
 
-def _document_starts(segments: list[Segment]) -> list[tuple[int, int | None]]:
-    """(first segment, Quốc hiệu segment) of every document in the file."""
+def _document_starts(segments: list[Segment], candidates: list[int]) -> list[tuple[int, int | None]]:
+    """(first segment, Quốc hiệu segment) of every document in the file.
+
+    ``candidates`` are the segments that may hold a Quốc hiệu (see
+    :func:`_segments`). A Quốc hiệu starts a new document once the previous one
+    has reached its closing part (Nơi nhận, a TM./KT. line, or ``./.``).
+    """
     starts: list[tuple[int, int | None]] = []
-    closed = True  # has the previous document reached its closing part?
-    last = len(segments) - 1
-    for i, seg in enumerate(segments):
-        text = seg.text
-        # "NGH" (of NGHĨA) is in any upper-case Quốc hiệu, or in the second half of a wrapped one.
-        if (
-            "NGH" in text or (i < last and text[0] in "CcÇç" and len(text) < 40 and "NGH" in segments[i + 1].text)
-        ) and _national_span(segments, i):
-            if closed:
-                begin = _header_start(segments, i, starts[-1][0] if starts else 0, bool(starts))
-                starts.append((begin, i))
-                closed = False
-        elif not closed and (
-            text.endswith("./.")
-            or (text[0] in "TKQ" and AUTHORITY.match(text))
-            or (text[0] in "NnÑ" and RECIPIENTS_LABEL.match(seg.folded))
-        ):
-            closed = True
+    for c in candidates:
+        if _national_span(segments, c) == 1:
+            i = c
+        elif c > 0 and _national_span(segments, c - 1) == 2:
+            i = c - 1
+        else:
+            continue
+        if starts:
+            previous = starts[-1][1]
+            assert previous is not None
+            if i <= previous or not _closes(segments, previous + 1, i):
+                continue
+        begin = _header_start(segments, i, starts[-1][0] if starts else 0, bool(starts))
+        starts.append((begin, i))
     if not starts:
         return [(0, None)]
     if starts[0][0] > 0:
         # Lines before the first header are that document's preface.
         starts[0] = (0, starts[0][1])
     return starts
+
+
+def _closes(segments: list[Segment], start: int, stop: int) -> bool:
+    """Whether a closing part (Nơi nhận, a TM./KT. line, ``./.``) lies in ``segments[start:stop]``."""
+    for seg in segments[start:stop]:
+        text = seg.text
+        if (
+            text.endswith("./.")
+            or (text[0] in "TKQ" and AUTHORITY.match(text))
+            or (text[0] in "NnÑ" and RECIPIENTS_LABEL.match(seg.folded))
+        ):
+            return True
+    return False
 
 
 def _header_start(segments: list[Segment], national: int, floor: int, after_document: bool = False) -> int:
@@ -380,7 +403,11 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
     text = seg.text
     first = text[0]
     if first.isdigit():
-        return _marker("DECIMAL", DECIMAL, text) or _marker("ARABIC", ARABIC, text)
+        m = _NUMBERED.match(text)  # DECIMAL, else ARABIC, in one match
+        if m is None:
+            return None
+        decimal = m.group("decimal")
+        return ("DECIMAL", decimal, m.end()) if decimal else ("ARABIC", m.group("arabic"), m.end())
     if first in _DASHES:
         return None if RULE.fullmatch(text) else _marker("DASH", DASH, text)
     if first == "+":
@@ -395,7 +422,7 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
                 m = pattern.match(head)
                 if m is not None:
                     return name, text[m.start("label") : m.end("label")], m.end()
-    if first in "IVXLC" and text[1:2] in "IVXLC.:) -" and not text.startswith(("V/", "V /")):
+    if first in "IVXLC" and text[1:2] in _ROMAN_NEXT and not text.startswith(("V/", "V /")):
         return _marker("ROMAN", ROMAN, text)
     return None
 
@@ -719,12 +746,21 @@ class _DocumentScanner:
 
     # -- body ----------------------------------------------------------------
     def back_start(self, i: int) -> int:
-        """Index of the first segment of the closing part (Nơi nhận, signature)."""
-        n = len(self.segs)
+        """Index of the first segment of the closing part (Nơi nhận, signature).
+
+        One pass finds the first closing keyword (splitting a flattened
+        ``Nơi nhận ... KT. CHỦ TỊCH`` line) and notes the lines holding ``./.``;
+        the body ends after the first ``./.`` that a closing follows.
+        """
+        segs = self.segs
+        n = len(segs)
         first_mark: int | None = None
+        closings: list[int] = []
         for k in range(i, n):
-            seg = self.segs[k]
+            seg = segs[k]
             text = seg.text
+            if "./." in text:
+                closings.append(k)
             maybe_label = text[0] in "NnÑ"
             inside = (
                 AUTHORITY_INSIDE.search(text)
@@ -737,36 +773,37 @@ class _DocumentScanner:
                 and (
                     RECIPIENTS_LOOSE.match(seg.folded)
                     or k + 1 == n
-                    or seg.text[: inside.start("auth")].rstrip().endswith((";", "./.", ":"))
-                    or not any(ch.isalnum() for ch in seg.text[: inside.start("auth")])  # "_—_ KT.CHỦ TỊCH"
+                    or text[: inside.start("auth")].rstrip().endswith((";", "./.", ":"))
+                    or not any(ch.isalnum() for ch in text[: inside.start("auth")])  # "_—_ KT.CHỦ TỊCH"
                 )
             ):
                 left, right = seg.cut(inside.start("auth"))
-                self.segs[k : k + 1] = [left, right]
+                segs[k : k + 1] = [left, right]
                 n += 1
                 first_mark = k if RECIPIENTS_LOOSE.match(left.folded) else k + 1
+                if closings and closings[-1] == k and "./." not in left.text:
+                    closings.pop()
                 break
-            if (maybe_label and RECIPIENTS_LABEL.match(seg.folded)) or (
-                seg.text[0] in "TKQ" and AUTHORITY.match(seg.text)
-            ):
+            if (maybe_label and RECIPIENTS_LABEL.match(seg.folded)) or (text[0] in "TKQ" and AUTHORITY.match(text)):
                 first_mark = k
                 break
-            if maybe_label and _loose_label(seg) and k + 1 < n and self.segs[k + 1].text[0] == "-":
+            if maybe_label and _loose_label(seg) and k + 1 < n and segs[k + 1].text[0] == "-":
                 first_mark = k
                 break
-        limit = n if first_mark is None else first_mark
-        for k in range(i, limit):
-            seg = self.segs[k]
-            if "./." not in seg.text:
-                continue
+        shift = 0  # segments added by splits before the candidate
+        for candidate in closings:
+            k = candidate + shift
+            if first_mark is not None and k >= first_mark:
+                break
+            seg = segs[k]
             m = CLOSING_MARK.search(seg.text)
-            if m is None:  # pragma: no cover - the substring test above found one
+            if m is None:  # a dotted blank ("..../....") is no closing mark
                 continue
-            tail = seg.text[m.end() :].strip()
-            if tail:
+            if seg.text[m.end() :].strip():
                 left, right = seg.cut(m.end())
-                self.segs[k : k + 1] = [left, right]
+                segs[k : k + 1] = [left, right]
                 n += 1
+                shift += 1
                 if first_mark is not None:
                     first_mark += 1
             if first_mark is not None or n - (k + 1) <= 8 or self.signature_follows(k + 1):
@@ -800,8 +837,17 @@ class _DocumentScanner:
             seg = segs[k]
             text = seg.text
             first = text[0]
-            # Most body lines start with a capital that begins no marker.
-            head = heading_kind(seg) if first in _MARKER_START or not first.isupper() else None
+            # Most body lines start with a capital that begins no marker: only "Phần",
+            # "Chương", "Mục", "Điều" and roman numerals can, told by the second letter.
+            if first.isupper():
+                second = text[1:2]
+                head = (
+                    heading_kind(seg)
+                    if (first in "PCMDĐ" and second in _KEYWORD_SECOND) or (first in "IVXLC" and second in _ROMAN_NEXT)
+                    else None
+                )
+            else:
+                head = heading_kind(seg)
             if head is None:
                 if prev is not None and not last.endswith(_TERMINAL_PUNCT):
                     if seg.blank_before:
@@ -855,7 +901,9 @@ class _DocumentScanner:
         k = i
         while k < n:
             seg = self.segs[k]
-            f, t = seg.folded, seg.text
+            t = seg.text
+            # Every keyword test below looks at the start of the line (or at short lines).
+            f = seg.folded if seg._folded is not None or len(t) <= _PREFIX else fold(t[:_PREFIX])
             # A right-hand column squeezed onto a recipient line: "- Bộ X; PHÓ CHỦ TỊCH".
             if t[0] == "-" and ";" in t[:-1]:
                 cut = t.rindex(";") + 1
@@ -864,7 +912,8 @@ class _DocumentScanner:
                     left, right = seg.cut(cut)
                     self.segs[k : k + 1] = [left, right]
                     n += 1
-                    seg, f, t = left, left.folded, left.text
+                    seg, t = left, left.text
+                    f = fold(t[:_PREFIX])
             wrapped = None if RECIPIENTS_LABEL.match(f) else wrapped_keyword(RECIPIENTS_LABEL, self.segs, k)
             if wrapped is not None:
                 seen_label = recipients_open = True

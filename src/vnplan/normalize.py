@@ -134,6 +134,8 @@ def normalize(text: str) -> NormalizedText:
     lines: list[str] = []
     maps: list[Shifts | tuple[int, ...] | None] = []
     encoding = legacy.detect(text)
+    all_nfc = unicodedata.is_normalized("NFC", text)  # one check instead of one per line
+    needs_work = _NEEDS_WORK.search
     for raw in raw_lines:
         if encoding is not None:
             decoded = legacy.decode_line(raw, encoding)
@@ -142,14 +144,14 @@ def normalize(text: str) -> NormalizedText:
                 lines.append(line)
                 maps.append(_compose_maps(cmap, decoded[1], len(line), len(raw)))
                 continue
-        if _NEEDS_WORK.search(raw) is None and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+        if needs_work(raw) is None and (all_nfc or raw.isascii() or unicodedata.is_normalized("NFC", raw)):
             lines.append(raw)
             maps.append(None)
             continue
         line, cmap = _normalize_line(raw)
         lines.append(line)
         maps.append(cmap)
-    return NormalizedText(tuple(lines), tuple(maps), tuple(len(r) for r in raw_lines))
+    return NormalizedText(tuple(lines), tuple(maps), tuple(map(len, raw_lines)))
 
 
 def _normalize_line(raw: str) -> tuple[str, Shifts | tuple[int, ...] | None]:
@@ -159,7 +161,7 @@ def _normalize_line(raw: str) -> tuple[str, Shifts | tuple[int, ...] | None]:
         line = raw.translate(_TRANSLATE)
         if "*" not in line and "#" not in line and "[" not in line and _ZERO_WIDTH.search(line) is None:
             return line, None  # only one-to-one replacements (a table bar, a tab, a dash)
-        ranges = [(m.start(), m.end()) for m in _MARKUP.finditer(line) if m.end() > m.start()]
+        ranges = [m.span() for m in _MARKUP.finditer(line)]  # no alternative matches empty
         if "[" in line:
             ranges.extend(_link_ranges(line))
         if not ranges:

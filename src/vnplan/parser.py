@@ -45,9 +45,17 @@ class _UnitLexer(Lexer):
         pass
 
     def lex(self, units: list[Unit]) -> Iterator[Token]:  # type: ignore[override]
-        # Positions are looked up from the unit (start_pos) only when an error needs them.
+        # One token per unit, on the hot path: built like Token(kind, "", index) does,
+        # without its keyword-argument shim. Positions are looked up from the unit
+        # (start_pos is its index) only when an error needs them.
+        new = str.__new__
         for index, unit in enumerate(units):
-            yield Token(unit.kind, "", index)
+            token = new(Token, "")
+            token.type = unit.kind
+            token.start_pos = index
+            token.value = ""
+            token.line = token.column = token.end_line = token.end_column = token.end_pos = None
+            yield token
 
 
 @functools.lru_cache(maxsize=1)

@@ -76,8 +76,9 @@ class Section:
     def __attrs_post_init__(self) -> None:
         if (self.kind in _LABELLED) != bool(self.label):
             raise ModelError(f"{self.kind.value} section with label {self.label!r}")
+        rank = _RANKS[self.kind._value_]
         for child in self.children:
-            if isinstance(child, Section) and child.kind.rank <= self.kind.rank:
+            if type(child) is Section and _RANKS[child.kind._value_] <= rank:
                 raise ModelError(f"{child.kind.value} section inside a {self.kind.value} section")
 
     @property
