@@ -105,7 +105,9 @@ _KEYWORD_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # What a signature column squeezed onto a recipient line can look like ("PHÓ CHỦ TỊCH", "A -").
 _RIGHT_COLUMN_TAIL = re.compile(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s.\-|]*")
 _NUMBERED = re.compile(
-    DECIMAL.pattern.replace("(?P<label>", "(?P<decimal>", 1) + "|" + ARABIC.pattern.replace("(?P<label>", "(?P<arabic>", 1)
+    DECIMAL.pattern.replace("(?P<label>", "(?P<decimal>", 1)
+    + "|"
+    + ARABIC.pattern.replace("(?P<label>", "(?P<arabic>", 1)
 )
 _ROMAN_NEXT = frozenset("IVXLC.:) -")  # what may follow the first letter of a roman numeral
 _PREFIX = 64  # characters of a closing line that its keyword tests look at
@@ -268,9 +270,9 @@ def _document_starts(segments: list[Segment], candidates: list[int]) -> list[tup
     """
     starts: list[tuple[int, int | None]] = []
     for c in candidates:
-        if _national_span(segments, c) == 1:
+        if _national_span(segments, c):  # whole, or the first half of a wrapped one
             i = c
-        elif c > 0 and _national_span(segments, c - 1) == 2:
+        elif c > 0 and _national_span(segments, c - 1) == 2:  # its second half
             i = c - 1
         else:
             continue
@@ -880,11 +882,11 @@ class _DocumentScanner:
         return prev.kind != "TEXT" and is_upper_text(last) and is_upper_text(seg.text)
 
     # -- closing -------------------------------------------------------------
-    def continues_signature(self, prev: Unit | None, seg: Segment, k: int, seen_signer: bool) -> bool:
+    def continues_signature(self, prev: Unit, seg: Segment, k: int, seen_signer: bool) -> bool:
         """A wrapped line of the signature block: an authority line ending in a comma
         or followed by another authority line ("TM. ỦY BAN NHÂN" over "DÂN" over
         "KT. CHỦ TỊCH"), or a title over two lines ("PHÓ CHỦ TỊCH" over "THƯỜNG TRỰC")."""
-        if prev is None or not is_upper_text(seg.text):
+        if not is_upper_text(seg.text):
             return False
         if prev.kind == "AUTHORITY":
             following = self.segs[k + 1].text if k + 1 < len(self.segs) else ""
@@ -931,32 +933,27 @@ class _DocumentScanner:
                 skip = m.end() if m else len(t)
                 prev = self.emit("RECIPIENTS_LABEL", seg, skip=skip)
                 recipients_open = True
-            elif ARCHIVE.match(f) and len(t) < 120:
-                m = ARCHIVE.match(f)
-                assert m is not None
-                prev = self.emit("ARCHIVE", seg, skip=m.end())
+            elif (archive := ARCHIVE.match(f)) is not None and len(t) < 120:
+                prev = self.emit("ARCHIVE", seg, skip=archive.end())
                 recipients_open = False
                 seen_archive = True
             elif AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
                 seen_authority = True
-            elif self.continues_signature(prev, seg, k, seen_signer):
-                prev.segments.append(seg)  # type: ignore[union-attr]
+            elif prev is not None and self.continues_signature(prev, seg, k, seen_signer):
+                prev.segments.append(seg)
             elif prev is not None and prev.kind == "AUTHORITY" and not seen_title and is_upper_text(t) and len(t) <= 80:
                 # The title under an authority line, whatever OCR put in front ("-CHU_TICH ...").
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
-            elif (
-                t[0] in "-+•"
-                and not RULE.fullmatch(t)
-                and (recipients_open or not (seen_label or seen_title or seen_signer))
-            ):
+            elif t[0] in "-+•" and not RULE.fullmatch(t):
+                if not (recipients_open or not (seen_label or seen_title or seen_signer)):
+                    # A list after a finished closing: the annex begins.
+                    self.body(k, n)
+                    return
                 prev = self.emit("RECIPIENT", seg)
                 if t.endswith(".") and not t.endswith("./."):
                     recipients_open = False
-            elif t[0] in "-+•" and not RULE.fullmatch(t):
-                self.body(k, n)
-                return
             elif (
                 prev is not None
                 and prev.kind == "RECIPIENT"
@@ -972,7 +969,7 @@ class _DocumentScanner:
             elif (seen_title or seen_signer) and (
                 _type_name(seg)
                 or ANNEX_HEAD.match(f)
-                or (heading_kind(seg) is not None and heading_kind(seg)[0] in ("PART", "CHAPTER", "ARTICLE", "ROMAN"))  # type: ignore[index]
+                or ((head := heading_kind(seg)) is not None and head[0] in ("PART", "CHAPTER", "ARTICLE", "ROMAN"))
             ):
                 self.body(k, n)
                 return
