@@ -191,6 +191,9 @@ def test_ocr_damaged_number_date_and_signature() -> None:
 
 def test_quoc_hieu_wrapped_after_nghia() -> None:
     """Web copies also wrap the Quốc hiệu after NGHĨA; it still starts the header."""
-    text = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\n"
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\n"
+    )
     rec = record(vnplan.parse("Bản dịch này thuộc quyền sở hữu của trang web.\n" + text)[0])
     assert (rec["issuer"], rec["number"], rec["symbol"]) == ("ỦY BAN NHÂN DÂN TỈNH AN GIANG", 12, "KH-UBND")
