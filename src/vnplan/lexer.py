@@ -433,11 +433,6 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith(_TERMINAL_PUNCT)
 
 
-def _starts_lower(text: str) -> bool:
-    ch = text[0]
-    return ch.islower() or ch.isdigit() or ch in "(,;"
-
-
 # --------------------------------------------------------- per document ---
 class _DocumentScanner:
     """Assigns zones and unit kinds within one document's segments."""
