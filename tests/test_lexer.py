@@ -197,3 +197,13 @@ def test_quoc_hieu_wrapped_after_nghia() -> None:
     )
     rec = record(vnplan.parse("Bản dịch này thuộc quyền sở hữu của trang web.\n" + text)[0])
     assert (rec["issuer"], rec["number"], rec["symbol"]) == ("ỦY BAN NHÂN DÂN TỈNH AN GIANG", 12, "KH-UBND")
+
+
+def test_inline_addressees_are_split_on_semicolons() -> None:
+    """``Kính gửi: Sở A; Sở B.`` names two addressees, as a list would."""
+    text = (
+        "SỞ TƯ PHÁP\n"
+        + HEADER
+        + "Số: 5/STP-VP\nV/v phối hợp\n\nKính gửi: Sở Tài chính; Sở Kế hoạch và Đầu tư.\n\nNội dung.\n"
+    )
+    assert record(vnplan.parse(text)[0])["addressees"] == ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]

@@ -214,10 +214,9 @@ class _Builder:
     def addressees(self, units: list[Unit]) -> tuple[str, ...]:
         out: list[str] = []
         for u in units:
-            text = skip_text(u) if u.kind == "ADDRESSEE_LABEL" else u.text
-            entry = clean_entry(text)
-            if entry:
-                out.append(entry)
+            # Entries on the label's own line are separated by ";" ("Kính gửi: Sở A; Sở B.").
+            pieces = skip_text(u).split(";") if u.kind == "ADDRESSEE_LABEL" else [u.text]
+            out.extend(entry for entry in map(clean_entry, pieces) if entry)
         return tuple(out)
 
     # -- body ------------------------------------------------------------------
