@@ -60,10 +60,16 @@ class _Builder:
     def __init__(self, units: Sequence[Unit], source: NormalizedText) -> None:
         self.units = units
         self.source = source
+        self.col_maps = source.col_maps
 
     # -- helpers -------------------------------------------------------------
     def unit(self, token: Token) -> Unit:
+        """The (first) unit a token stands for."""
         return self.units[token.start_pos or 0]
+
+    def last_unit(self, token: Token) -> Unit:
+        """The last unit a token stands for (a ``TEXT`` token is a run of paragraphs)."""
+        return self.units[(token.end_pos or (token.start_pos or 0) + 1) - 1]
 
     def span(self, units: Sequence[Unit]) -> Span | None:
         """From the first segment of the first unit to the end of the last one
@@ -80,7 +86,7 @@ class _Builder:
 
     def segment_span(self, first: Segment, last: Segment) -> Span:
         """From the start of ``first`` to the end of ``last``, in original coordinates."""
-        maps = self.source.col_maps
+        maps = self.col_maps
         if maps[first.line] is None and maps[last.line] is None:  # lines normalization left alone
             return Span(first.line + 1, first.start + 1, last.line + 1, last.start + len(last.text) + 1)
         original_col = self.source.original_col
@@ -92,10 +98,12 @@ class _Builder:
         )
 
     def tokens(self, tree: Tree[Token]) -> list[Unit]:
+        """Every unit under ``tree``, in order (a token may stand for a run of units)."""
         out: list[Unit] = []
         for child in tree.children:
             if isinstance(child, Token):
-                out.append(self.unit(child))
+                start = child.start_pos or 0
+                out.extend(self.units[start : child.end_pos or start + 1])
             else:
                 out.extend(self.tokens(child))
         return out
@@ -104,7 +112,7 @@ class _Builder:
     def document(self, tree: Tree[Token]) -> Document:
         parts = {child.data: child for child in tree.children if isinstance(child, Tree)}
         leaves = [p.children for p in parts.values()]
-        ends = [self.unit(leaves[0][0]), self.unit(leaves[-1][-1])] if leaves else []  # type: ignore[arg-type]
+        ends = [self.unit(leaves[0][0]), self.last_unit(leaves[-1][-1])] if leaves else []  # type: ignore[arg-type]
         preface = tuple(u.text for u in self.tokens(parts["preface"])) if "preface" in parts else ()
         header_units = self.tokens(parts["header"]) if "header" in parts else []
         header = self.header(header_units) if header_units else None
@@ -221,8 +229,7 @@ class _Builder:
 
     # -- body ------------------------------------------------------------------
     def nodes(self, tree: Tree[Token]) -> tuple[Node, ...]:
-        units = self.units
-        return build_tree(self, [units[tok.start_pos or 0] for tok in tree.children if isinstance(tok, Token)])
+        return build_tree(self, self.tokens(tree))
 
     # -- closing ---------------------------------------------------------------
     def closing(

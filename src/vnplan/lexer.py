@@ -104,6 +104,7 @@ _KEYWORD_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # What a signature column squeezed onto a recipient line can look like ("PHÓ CHỦ TỊCH", "A -").
 _RIGHT_COLUMN_TAIL = re.compile(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s.\-|]*")
+_AUTHORITY_HINT = re.compile("KT|TM|TL|TUQ|/[MT]")
 _NUMBERED = re.compile(
     DECIMAL.pattern.replace("(?P<label>", "(?P<decimal>", 1)
     + "|"
@@ -216,6 +217,7 @@ def _segments(lines: tuple[str, ...]) -> tuple[list[Segment], list[int]]:
     (of NGHĨA): an upper-case Quốc hiệu, or the second half of a wrapped one, has it."""
     out: list[Segment] = []
     candidates: list[int] = []
+    append, segment = out.append, Segment  # local names: this loop runs once per line
     blank = 0
     for i, line in enumerate(lines):
         text = line.strip()
@@ -226,7 +228,7 @@ def _segments(lines: tuple[str, ...]) -> tuple[list[Segment], list[int]]:
         start = 0 if line[0] == text[0] else line.find(text[0])
         if "NGH" in text:
             candidates.append(len(out))
-        out.append(Segment(i, start, text, None, blank))
+        append(segment(i, start, text, None, blank))
         blank = 0
     return out, candidates
 
@@ -753,17 +755,14 @@ class _DocumentScanner:
         n = len(segs)
         first_mark: int | None = None
         closings: list[int] = []
+        authority_hint = _AUTHORITY_HINT.search  # cheap test before AUTHORITY_INSIDE
         for k in range(i, n):
             seg = segs[k]
             text = seg.text
             if "./." in text:
                 closings.append(k)
             maybe_label = text[0] in "NnÑ"
-            inside = (
-                AUTHORITY_INSIDE.search(text)
-                if ("KT" in text or "TM" in text or "TL" in text or "TUQ" in text or "/M" in text or "/T" in text)
-                else None
-            )
+            inside = AUTHORITY_INSIDE.search(text) if authority_hint(text) is not None else None
             if (
                 inside is not None
                 and inside.start("auth") > 0
