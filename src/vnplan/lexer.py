@@ -202,12 +202,14 @@ def scan(source: NormalizedText) -> list[Unit]:
 def join_lines(lines: Iterable[str]) -> str:
     """Join wrapped lines with one space; a line broken inside a symbol
     (``51/BC-`` + ``ĐGS``) is joined without one."""
-    out = ""
+    parts: list[str] = []
     for line in lines:
-        if out and out[-1] in "-/" and len(out) > 1 and not out[-2].isspace():
-            out += line
+        last = parts[-1] if parts else ""
+        if len(last) > 1 and last[-1] in "-/" and not last[-2].isspace():
+            parts[-1] = last + line
         else:
-            out = f"{out} {line}" if out else line
+            parts.append(line)
+    out = " ".join(parts)
     # Segments are stripped and spaces already plain (normalize): squash only when needed.
     return squash(out) if "  " in out or out[:1].isspace() or out[-1:].isspace() else out
 
@@ -780,7 +782,9 @@ class _DocumentScanner:
                 if closings and closings[-1] == k and "./." not in left.text:
                     closings.pop()
                 break
-            if (maybe_label and RECIPIENTS_LABEL.match(seg.folded)) or (text[0] in "TKQ" and AUTHORITY.match(text)):
+            if (maybe_label and RECIPIENTS_LABEL.match(fold(text[:16]))) or (
+                text[0] in "TKQ" and AUTHORITY.match(text)
+            ):
                 first_mark = k
                 break
             if maybe_label and _loose_label(seg) and k + 1 < n and segs[k + 1].text[0] == "-":
