@@ -142,6 +142,10 @@ class Segment:
     def end(self) -> int:
         return self.start + len(self.text)
 
+    def joined(self, nxt: Segment) -> Segment:
+        """This segment and ``nxt`` read as one line (for keywords a copy wrapped)."""
+        return Segment(self.line, self.start, f"{self.text} {nxt.text}", f"{self.folded} {nxt.folded}")
+
     def cut(self, pos: int) -> tuple[Segment, Segment]:
         """Split at ``pos`` (relative), stripping both sides."""
         left = self.sub(0, pos)
@@ -258,7 +262,7 @@ def _national_span(segments: list[Segment], k: int) -> int:
         nxt = segments[k + 1]
         if nxt.blank_before or len(nxt.text) > 40:
             return 0
-        joined = Segment(seg.line, seg.start, f"{seg.text} {nxt.text}", f"{seg.folded} {nxt.folded}")
+        joined = seg.joined(nxt)
         m = _is_national(joined)
         if m is not None and m.start() == 0 and m.end() >= len(seg.text):
             return 2
@@ -583,7 +587,7 @@ class _DocumentScanner:
             return False
         if _place_date(nxt) is not None and "," in seg.text and not seg.text.endswith(","):
             return False  # the next line is a whole date line; this one is something else
-        joined = Segment(seg.line, seg.start, f"{seg.text} {nxt.text}", f"{seg.folded} {nxt.folded}")
+        joined = seg.joined(nxt)
         return _place_date(joined) is not None
 
     def header_kind(self, seg: Segment, after_date: bool) -> str | None:
@@ -914,7 +918,8 @@ class _DocumentScanner:
                     n += 1
                     seg, t = left, left.text
                     f = fold(t[:_PREFIX])
-            wrapped = None if RECIPIENTS_LABEL.match(f) else wrapped_keyword(RECIPIENTS_LABEL, self.segs, k)
+            label = RECIPIENTS_LABEL.match(f)
+            wrapped = None if label else wrapped_keyword(RECIPIENTS_LABEL, self.segs, k)
             if wrapped is not None:
                 seen_label = recipients_open = True
                 prev = Unit("RECIPIENTS_LABEL", [seg, self.segs[k + 1]], {"skip": wrapped, "skip_segments": 1})
@@ -923,13 +928,11 @@ class _DocumentScanner:
                 continue
             if DIGITAL_SIGNATURE.match(f):
                 prev = self.emit("DIGITAL_SIGNATURE", seg)
-            elif RECIPIENTS_LABEL.match(f) or (
+            elif label or (
                 _loose_label(seg) and not seen_label and any(s.text[0] == "-" for s in self.segs[k + 1 : k + 3])
             ):
                 seen_label = True
-                m = RECIPIENTS_LABEL.match(f)
-                skip = m.end() if m else len(t)
-                prev = self.emit("RECIPIENTS_LABEL", seg, skip=skip)
+                prev = self.emit("RECIPIENTS_LABEL", seg, skip=label.end() if label else len(t))
                 recipients_open = True
             elif (archive := ARCHIVE.match(f)) is not None and len(t) < 120:
                 prev = self.emit("ARCHIVE", seg, skip=archive.end())
