@@ -7,7 +7,11 @@ Commands:
 * ``vnplan record FILE... --format json|csv``: one record per document
   (``RECORD.md``); JSON is one array over all files;
 * ``vnplan fmt FILE... [--check] [--diff]``: rewrite files in normalized form,
-  like ``black``/``ruff format``.
+  like ``black``/``ruff format``;
+* ``vnplan check FILE... [--select/--ignore CODES] [--format text|json|sarif]
+  [--fix [--unsafe-fixes]] [--draft|--final] [--lang vi|en]``: report NĐ 30
+  formatting violations (exit 1 when an error-severity violation remains);
+* ``vnplan rule CODE`` explains a rule; ``vnplan rule --all`` lists them.
 
 ``-`` reads standard input. Errors print ``file:line:col: message`` on standard
 error and exit with status 2, never a traceback. ``fmt --check`` exits 1 when a
@@ -27,12 +31,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .api import parse
+from .api import check, fix, parse
+from .diagnostics import Severity, Violation
 from .errors import ParseError, VnplanError
 from .model import Document
 from .record import RECORD_FIELDS, record
 from .render import render_all
+from .report import dumps, explain_rule, to_json_list, to_sarif, to_text
+from .rules import RULES, get_rule, select_rules
 from .serde import to_dict
+from .validate import CheckOptions
 
 __all__ = ["main"]
 
@@ -133,6 +141,59 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     return status
 
 
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    """``--select VN1,VN204 --select VN5`` -> ``("VN1", "VN204", "VN5")``."""
+    return tuple(c.strip().upper() for v in values or () for c in v.split(",") if c.strip())
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    options = CheckOptions(select=_codes(args.select), ignore=_codes(args.ignore), draft=args.draft)
+    try:
+        select_rules(options.select, options.ignore)
+    except KeyError as exc:
+        raise _InputError(f"unknown rule code or prefix: {exc.args[0]}") from None
+    results: list[tuple[str, tuple[Violation, ...]]] = []
+    fixed_total = 0
+    for path in args.files:
+        name = "<stdin>" if path == "-" else path
+        text = _read(path)
+        if args.fix:
+            outcome = fix(text, options=options, unsafe=args.unsafe_fixes)
+            fixed_total += len(outcome.applied)
+            if outcome.text != text:
+                if path == "-":
+                    sys.stdout.write(outcome.text)
+                else:
+                    Path(path).write_text(outcome.text, encoding="utf-8", newline="")
+            text = outcome.text
+        results.append((name, check(text, options=options, source=name)))
+    out = sys.stderr if args.fix and "-" in args.files else sys.stdout
+    if args.format == "json":
+        out.write(dumps(to_json_list(results)) + "\n")
+    elif args.format == "sarif":
+        out.write(dumps(to_sarif(results, lang=args.lang)) + "\n")
+    else:
+        out.write(to_text(results, lang=args.lang))
+        if args.fix:
+            out.write(f"Fixed {fixed_total} violation{'s' if fixed_total != 1 else ''}.\n")
+    errors = any(v.severity is Severity.ERROR for _, vs in results for v in vs)
+    return EXIT_CHANGED if errors else EXIT_OK
+
+
+def _cmd_rule(args: argparse.Namespace) -> int:
+    if args.all or not args.code:
+        for code in sorted(RULES):
+            rule = RULES[code]
+            print(f"{code}  {rule.severity.value:<7}  {rule.fix or '-':<6}  {rule.name}: {rule.summary}")
+        return EXIT_OK
+    try:
+        rule = get_rule(args.code)
+    except KeyError:
+        raise _InputError(f"unknown rule: {args.code} (see 'vnplan rule --all')") from None
+    sys.stdout.write(explain_rule(rule))
+    return EXIT_OK
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnplan", description="Vietnamese administrative documents.")
     parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
@@ -153,6 +214,26 @@ def _build_parser() -> argparse.ArgumentParser:
     f.add_argument("--check", action="store_true", help="exit 1 if a file would change; write nothing")
     f.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
     f.set_defaults(func=_cmd_fmt)
+
+    c = sub.add_parser("check", help="report NĐ 30 formatting violations; exit 1 on errors")
+    c.add_argument("files", nargs="+", help="files to check, or - for standard input")
+    c.add_argument(
+        "--select", action="append", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)"
+    )
+    c.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes or prefixes)")
+    c.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    c.add_argument("--fix", action="store_true", help="apply safe fixes in place (- writes the fixed text to stdout)")
+    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply unsafe fixes")
+    mode = c.add_mutually_exclusive_group()
+    mode.add_argument("--draft", action="store_true", default=None, help="draft mode: a blank number or day is fine")
+    mode.add_argument("--final", dest="draft", action="store_false", help="final mode, even with a DỰ THẢO mark")
+    c.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language (default: vi)")
+    c.set_defaults(func=_cmd_check)
+
+    u = sub.add_parser("rule", help="explain a rule (vnplan rule VN101) or list them (--all)")
+    u.add_argument("code", nargs="?", help="rule code, e.g. VN506")
+    u.add_argument("--all", action="store_true", help="list every rule")
+    u.set_defaults(func=_cmd_rule)
     return parser
 
 

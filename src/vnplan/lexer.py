@@ -369,7 +369,10 @@ def _place_date(seg: Segment) -> re.Match[str] | None:
             continue
         before = f[: m.start()].rstrip()
         if before and not before.endswith(",") and len(before.split()) > 1:
-            continue
+            # Without its comma, a place is still a place when every word is capitalised.
+            words = seg.text[: len(before)].split()
+            if len(words) > 4 or not all(w[:1].isupper() for w in words):
+                continue
         if "/" in before or any(ch.isdigit() for ch in before):
             continue
         if len(before.split()) > 7:
@@ -379,10 +382,13 @@ def _place_date(seg: Segment) -> re.Match[str] | None:
 
 
 def _type_name(seg: Segment) -> str | None:
-    if len(seg.text) > 120 or not is_upper_text(seg.text, 0.1):
+    if len(seg.text) > 120:
         return None
     m = _TYPE_NAME.match(seg.folded)
     if m is None:
+        return None
+    # Not in upper case: only "Kế hoạch" alone on its line (the validator reports the case).
+    if not is_upper_text(seg.text, 0.1) and (not seg.text[0].isupper() or seg.folded.strip(" *") != m.group("name")):
         return None
     folded = m.group("name")
     for f, name in _TYPE_NAMES:
@@ -402,6 +408,14 @@ def _marker(name: str, pattern: re.Pattern[str], text: str) -> tuple[str, str, i
         return None
     label = text[m.start("label") : m.end("label")] if "label" in pattern.groupindex else ""
     return name, label, m.end()
+
+
+_SPACED_GROUPS = re.compile(r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*(?![\w,]))*")
+_SYMBOL_SPACES = re.compile(r"\s*([-/])\s*")
+
+#: Keywords a copy may leave alone on a line, their number on the next ("Điều" / "1. ...").
+_BARE_KEYWORDS = frozenset({"dieu", "chuong", "phan", "muc"})
+_KEYWORD_KINDS = frozenset({"ARTICLE", "CHAPTER", "PART", "SECTION"})
 
 
 def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
@@ -651,6 +665,11 @@ class _DocumentScanner:
                 num = int(m.group("num"))
             if m.group("sym"):
                 sym = text[m.start("sym") : m.end("sym")]
+                # "12 / KH - UBND": groups a copy spaced out belong to the ký hiệu.
+                more = _SPACED_GROUPS.match(text, m.end("sym"))
+                if more is not None and more.group(0):
+                    sym += more.group(0)
+                sym = _SYMBOL_SPACES.sub(r"\1", sym)
         unit.data.update(num=num, sym=sym)
 
     def fill_place_date(self, unit: Unit) -> None:
@@ -837,10 +856,31 @@ class _DocumentScanner:
         segs, out = self.segs, self.out
         prev: Unit | None = None
         last = ""  # text of the last segment of ``prev``
+        marker_only = False  # ``prev`` is a heading whose line held only its marker ("Điều 4.")
+        taken = -1  # a segment already read as the second half of a wrapped marker
         for k in range(i, end):
+            if k == taken:
+                continue
             seg = segs[k]
             text = seg.text
             first = text[0]
+            if len(text) <= 7 and k + 1 < end and not segs[k + 1].blank_before and fold(text) in _BARE_KEYWORDS:
+                # "Điều" over "1. Phạm vi ...": a copy wrapped the marker itself.
+                nxt = segs[k + 1]
+                head = heading_kind(seg.joined(nxt))
+                if head is not None and head[0] in _KEYWORD_KINDS and head[2] > len(text):
+                    kind, label, skip = head
+                    prev = Unit(kind, [seg, nxt], {"label": label, "skip": skip - len(text) - 1, "skip_segments": 1})
+                    out.append(prev)
+                    last, taken = nxt.text, k + 1
+                    marker_only = not nxt.text[skip - len(text) - 1 :].strip()
+                    continue
+            if marker_only and prev is not None and not seg.blank_before and heading_kind(seg) is None:
+                # "Điều 4." over "Giá trị pháp lý ...": the title went to the next line.
+                prev.segments.append(seg)
+                last, marker_only = text, False
+                continue
+            marker_only = False
             # Most body lines start with a capital that begins no marker: only "Phần",
             # "Chương", "Mục", "Điều" and roman numerals can, told by the second letter.
             if first.isupper():
@@ -874,6 +914,7 @@ class _DocumentScanner:
             prev = Unit(kind, [seg], {"label": label, "skip": skip})
             out.append(prev)
             last = text
+            marker_only = kind in _KEYWORD_KINDS and not text[skip:].strip(" *.:")
 
     def continues(self, prev: Unit, seg: Segment) -> bool:
         """Whether ``seg`` (not blank-separated, starting with a capital, after a
@@ -948,7 +989,8 @@ class _DocumentScanner:
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
             elif t[0] in "-+•" and not RULE.fullmatch(t):
-                if not (recipients_open or not (seen_label or seen_title or seen_signer)):
+                after_archive = prev is not None and prev.kind == "ARCHIVE" and prev.last.text.endswith((";", ","))
+                if not (recipients_open or after_archive or not (seen_label or seen_title or seen_signer)):
                     # A list after a finished closing: the annex begins.
                     self.body(k, n)
                     return

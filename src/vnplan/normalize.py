@@ -34,7 +34,7 @@ import attrs
 
 from . import legacy
 
-__all__ = ["NormalizedText", "normalize"]
+__all__ = ["NormalizedText", "compose_with_index", "normalize"]
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 
@@ -167,7 +167,7 @@ def _normalize_line(raw: str) -> tuple[str, Shifts | tuple[int, ...] | None]:
         if not ranges:
             return line, None
         return _delete_with_shifts(line, ranges)
-    chars, index = _compose(raw)
+    chars, index = compose_with_index(raw)
     line = "".join(chars).translate(_TRANSLATE)
     line, index = _delete(line, index, _MARKUP)
     # Links: keep the text, drop the brackets and the target.
@@ -215,7 +215,7 @@ def _link_ranges(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def _compose(raw: str) -> tuple[list[str], list[int]]:
+def compose_with_index(raw: str) -> tuple[list[str], list[int]]:
     """NFC-compose ``raw`` cluster by cluster, remembering where each char came from."""
     chars: list[str] = []
     index: list[int] = []

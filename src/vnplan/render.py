@@ -8,10 +8,15 @@ item per line with a blank line between blocks, ``Nơi nhận:`` with ``;``-ende
 entries and ``- Lưu: ....``, and the signature block.
 
 Canonical means: NFC text, one space between words, the canonical Quốc hiệu
-and Tiêu ngữ, canonical keywords (``Số:``, ``Kính gửi:``, ``Nơi nhận:``,
-``Lưu:``), numbers below 10 and days/months as NĐ 30 pads them, and
-numbering punctuation ``I.``, ``1.``, ``1.2.``, ``a)``, ``-``, ``+``. Texts the
-document wrote (names, headings, the summary) are kept as written.
+and Tiêu ngữ, canonical keywords (``Số:``, ``V/v``, ``Kính gửi:``, ``QUYẾT
+ĐỊNH:``, ``Nơi nhận:``, ``Lưu:``), numbers below 10 and days/months as NĐ 30
+pads them, the ký hiệu without spaces and with its official type token
+(``TTr``), the issuer, type name and signing authority in upper case with
+canonical prefixes (``KT.``), a trích yếu without a closing full stop, and
+numbering punctuation ``I.``, ``1.``, ``1.2.``, ``a)``, ``-``, ``+``. In other
+words, everything a safe fix of :mod:`vnplan.rules` would rewrite
+(:mod:`vnplan.canonical` holds the shared forms). Other texts the document
+wrote (names, headings, paragraphs) are kept as written.
 
 The renderer works on any :class:`~vnplan.model.Document`, however it was
 built; it never imports the parser.
@@ -21,6 +26,8 @@ from __future__ import annotations
 
 import attrs
 
+from ._text import fold, squash
+from .canonical import MOTTO, NATIONAL_NAME, canonical_authority, canonical_summary, canonical_symbol
 from .model import (
     CONG_VAN,
     DigitalSignature,
@@ -38,10 +45,8 @@ from .model.body import Node
 
 __all__ = ["MOTTO", "NATIONAL_NAME", "RenderOptions", "render", "render_all"]
 
-#: Quốc hiệu as NĐ 30 Phụ lục I writes it.
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-#: Tiêu ngữ as NĐ 30 Phụ lục I writes it (hyphen-minus, one space each side).
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# The keyword a quyết định (nghị quyết) writes alone on its line before Điều 1.
+_KEYWORDS = {"QĐ": ("quyet dinh", "QUYẾT ĐỊNH:"), "NQ": ("quyet nghi", "QUYẾT NGHỊ:")}
 
 
 @attrs.frozen
@@ -95,12 +100,13 @@ class _Renderer:
         if title is not None and title.type_name is not None:
             lines = [title.type_name.upper()]
             if title.summary:
-                lines.append(title.summary)
+                lines.append(canonical_summary(title.summary))
             self.block(*lines)
         if doc.addressees:
             self.addressees(doc.addressees)
+        keyword = _KEYWORDS.get(title.doc_type or "") if title is not None else None
         for node in doc.body:
-            self.node(node)
+            self.node(node, keyword=keyword)
         if doc.recipients is not None:
             self.recipients(doc.recipients)
         if doc.signature is not None:
@@ -117,9 +123,9 @@ class _Renderer:
     def header(self, header: Header, doc: Document) -> None:
         left: list[str] = []
         if header.parent_issuer:
-            left.append(header.parent_issuer)
+            left.append(header.parent_issuer.upper())
         if header.issuer:
-            left.append(header.issuer)
+            left.append(header.issuer.upper())
         if left and self.options.rules:
             left.append("-------")
         if left:
@@ -140,10 +146,10 @@ class _Renderer:
                 lines.append("Số:")
             else:
                 digits = f"{number.number:02d}" if number.number is not None else self.options.blank
-                lines.append(f"Số: {digits}/{number.symbol or ''}")
+                lines.append(f"Số: {digits}/{canonical_symbol(number.symbol or '')}")
         title = doc.title
         if title is not None and title.type_name is None and title.doc_type == CONG_VAN and title.summary:
-            lines.append(f"V/v {title.summary}")
+            lines.append(f"V/v {canonical_summary(title.summary)}")
         if header.place_date is not None:
             lines.append(self.place_date(header.place_date))
         if lines:
@@ -171,9 +177,12 @@ class _Renderer:
         self.block(*lines)
 
     # -- body ------------------------------------------------------------------
-    def node(self, node: Node) -> None:
+    def node(self, node: Node, *, keyword: tuple[str, str] | None = None) -> None:
         if isinstance(node, Paragraph):
-            self.block(node.text)
+            text = node.text
+            if keyword is not None and len(text) < 16 and squash(fold(text).replace(":", " ")) == keyword[0]:
+                text = keyword[1]
+            self.block(text)
             return
         self.section(node)
 
@@ -200,9 +209,9 @@ class _Renderer:
         self.block(*lines)
 
     def signature(self, signature: Signature) -> None:
-        lines = list(signature.authority)
+        lines = [canonical_authority(line) for line in signature.authority]
         if signature.title:
-            lines.append(signature.title)
+            lines.append(canonical_authority(signature.title))
         if lines:
             self.block(*lines)
         if signature.notes:

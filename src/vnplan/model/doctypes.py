@@ -51,15 +51,22 @@ TYPE_ABBREVIATIONS: dict[str, str] = {
 ABBREVIATION_NAMES: dict[str, str] = {abbr: name for name, abbr in TYPE_ABBREVIATIONS.items()}
 
 
+_BY_UPPER = {abbr.upper(): abbr for abbr in ABBREVIATION_NAMES}
+_BY_ASCII: dict[str, list[str]] = {}
+for _abbr in ABBREVIATION_NAMES:
+    _BY_ASCII.setdefault(_abbr.upper().replace("Đ", "D"), []).append(_abbr)
+
+
 def abbreviation_for(symbol_part: str) -> str | None:
     """Return the canonical abbreviation that ``symbol_part`` spells, if any.
 
-    Comparison ignores case and folds ``Ð`` into ``Đ`` (``QD`` without the
-    stroke is accepted for ``QĐ`` since OCR and ASCII copies drop it).
+    Comparison ignores case and folds ``Ð`` into ``Đ``. ``QD`` without the
+    stroke is accepted for ``QĐ`` (OCR and ASCII copies drop it) when no
+    abbreviation is spelled exactly so: ``DA`` is Dự án, not Đề án.
     """
     key = symbol_part.strip().upper().replace("Ð", "Đ")
-    for abbr in ABBREVIATION_NAMES:
-        folded = abbr.upper()
-        if key == folded or key == folded.replace("Đ", "D"):
-            return abbr
-    return None
+    exact = _BY_UPPER.get(key)
+    if exact is not None:
+        return exact
+    candidates = _BY_ASCII.get(key.replace("Đ", "D"), [])
+    return candidates[0] if len(candidates) == 1 else None

@@ -1,0 +1,91 @@
+"""Canonical written forms of NĐ 30 (thể thức chuẩn), shared by the renderer and the rules.
+
+The renderer writes these forms; the rules' safe fixes rewrite text into them.
+Keeping them in one place is what makes "the rendering of any document has
+nothing left to fix safely" true by construction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._text import fold
+from .model.doctypes import abbreviation_for
+
+__all__ = [
+    "AUTHORITY_PREFIXES",
+    "MOTTO",
+    "NATIONAL_NAME",
+    "authority_prefix",
+    "canonical_authority",
+    "canonical_summary",
+    "canonical_symbol",
+]
+
+#: Quốc hiệu as NĐ 30 Phụ lục I writes it.
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#: Tiêu ngữ as NĐ 30 Phụ lục I writes it (hyphen-minus, one space each side).
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+#: Signing-authority prefixes (Phụ lục I, II.7b): folded key -> canonical form.
+AUTHORITY_PREFIXES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
+
+# On folded text: the prefix letters, optionally split by '/' or spaces, then a
+# dot, a slash or nothing, then the title. 'Q' needs its dot: a bare 'Q' could
+# start a word.
+_AUTHORITY = re.compile(
+    r"(?P<prefix>t\s?/?\s?m|k\s?/?\s?t|t\s?/?\s?l|t\s?u\s?q|q(?=\s*\.))(?P<mark>\s*[./]\s*|\s+)(?=[a-z~])",
+)
+
+
+def authority_prefix(line: str) -> re.Match[str] | None:
+    """Match the authority prefix at the start of ``line`` (``KT.``, ``K/T``, ``TM``...).
+
+    Groups are positions in ``line``: ``prefix`` (the letters) and ``mark`` (the
+    dot or slash and the spaces after it).
+    """
+    folded = fold(line)
+    m = _AUTHORITY.match(folded)
+    if m is None:
+        return None
+    written = line[m.start("prefix") : m.end("prefix")]
+    if written != written.upper() and not m.group("mark").strip():
+        return None  # 'Tl', 'Kt' without a dot: a word, not a prefix
+    return m
+
+
+def canonical_authority(line: str) -> str:
+    """``line`` with a canonical prefix, in upper case: ``Kt CHỦ TỊCH`` -> ``KT. CHỦ TỊCH``."""
+    m = authority_prefix(line)
+    if m is None:
+        return line.upper()
+    key = re.sub(r"[\s/]", "", m.group("prefix"))
+    return f"{AUTHORITY_PREFIXES[key]} {line[m.end() :].strip().upper()}"
+
+
+_SYMBOL_SEPARATOR = re.compile(r"\s*([-/\u2010-\u2015\u2212])\s*")
+
+
+def canonical_symbol(symbol: str) -> str:
+    """Ký hiệu without spaces around separators, with hyphen-minus and the canonical type token.
+
+    ``KH – UBND`` -> ``KH-UBND``; ``TTR-UBND`` -> ``TTr-UBND``; ``QD-UBND`` ->
+    ``QĐ-UBND``. The type token is the first group after the last slash (a
+    QPPL number carries a year first: ``2024/QĐ-UBND``).
+    """
+    text = _SYMBOL_SEPARATOR.sub(lambda m: "/" if m.group(1) == "/" else "-", symbol.strip())
+    text = text.replace("Ð", "Đ")
+    before, slash, last = text.rpartition("/")
+    head, sep, tail = last.partition("-")
+    token = abbreviation_for(head) if sep else None
+    if token is not None:
+        head = token
+    return f"{before}{slash}{head}{sep}{tail}"
+
+
+def canonical_summary(summary: str) -> str:
+    """Trích yếu without a closing full stop (a closing ``...`` is kept)."""
+    text = summary.rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        return text[:-1].rstrip()
+    return text
