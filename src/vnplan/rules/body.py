@@ -632,3 +632,150 @@ def decision_authority_missing(ctx: Context) -> Iterator[Finding]:
         "Thiếu dòng thẩm quyền ban hành (chữ in hoa) trước phần căn cứ.",
         "The authority line (in upper case) before the căn cứ is missing.",
     )
+
+
+_LAW_NUMBER = re.compile(r"^c[a-z~]n c[a-z~] (?:bo )?(?:luat|phap lenh)(?: [a-z~]+){0,8}? so \d+/\d{4}/")
+
+
+@rule("VN613", "basis-law-number", Severity.INFO, clause="Phụ lục I, II.6a", catalog=("B02", "W24"))
+def basis_law_number(ctx: Context) -> Iterator[Finding]:
+    """A căn cứ cites a Luật or Pháp lệnh by its number.
+
+    Laws and ordinances are cited by name and date, without số/ký hiệu or issuer.
+
+    Bad::
+
+        Căn cứ Luật số 77/2015/QH13 ngày 19 tháng 6 năm 2015;
+
+    Good::
+
+        Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+    """
+    header = ctx.doc.header
+    symbol = header.number.symbol if header is not None and header.number is not None else None
+    if symbol and re.match(r"(?:19|20)\d\d/", symbol):
+        return  # a legal document (QPPL) cites under the law on legal documents, not NĐ 30
+    for para in ctx.doc.preamble:
+        if _LAW_NUMBER.match(fold(para.text[:120])):
+            yield Finding(
+                _first_line(para.span),
+                "Căn cứ Luật, Pháp lệnh ghi tên và ngày thông qua, không ghi số, ký hiệu.",
+                "Cite a Luật or Pháp lệnh by its name and date, not by its number.",
+            )
+
+
+# Administrative units (Phụ lục II, III.1): the generic noun is lower case mid-sentence
+# ("tỉnh Nam Định"), except before a number or a person's name ("Quận 1") and in
+# "Thành phố Hồ Chí Minh" and "Thủ đô Hà Nội".
+_UNIT = re.compile(r"(?<=\w|,) (?P<unit>Tỉnh|Huyện|Xã|Thị xã|Thị trấn|Quận|Phường|Thành phố) (?P<name>\w+)")
+_UNIT_EXCEPTIONS = ("Thành phố Hồ", "Thủ đô Hà")
+
+
+@rule("VN614", "admin-unit-case", Severity.WARNING, clause="Phụ lục II, III.1", catalog=("C04", "C05"), fix="unsafe")
+def admin_unit_case(ctx: Context) -> Iterator[Finding]:
+    """The generic noun of an administrative unit is capitalised mid-sentence (``của Tỉnh Nam Định``).
+
+    Only the name is capitalised: ``tỉnh Nam Định``, ``huyện Kim Bảng``. A unit
+    named by a number or after a person keeps the capital (``Quận 1``), and so
+    does ``Thành phố Hồ Chí Minh``.
+
+    Bad::
+
+        Ủy ban nhân dân Tỉnh Hà Nam ban hành Kế hoạch.
+
+    Good::
+
+        Ủy ban nhân dân tỉnh Hà Nam ban hành Kế hoạch.
+    """
+    if ctx.source is None:
+        return
+    for line in ctx.lines(_body_lines(ctx)):
+        for m in _UNIT.finditer(line.text, line.lo, line.hi):
+            before, name = line.text[m.start() - 1], m.group("name")
+            if not (before.islower() or before == ",") or not name[0].isupper() or name in ("Ủy", "Uỷ"):
+                continue  # sentence start, a number ("Quận 1"), or "Tỉnh ủy" (a Party committee)
+            if line.text.startswith(_UNIT_EXCEPTIONS, m.start("unit")):
+                continue
+            unit = m.group("unit")
+            lower = unit[0].lower() + unit[1:]
+            start = m.start("unit")
+            yield Finding(
+                ctx.source.span(line.number, start, m.end()),
+                f"Viết \u201c{lower} {name}\u201d: danh từ chung chỉ đơn vị hành chính viết thường.",
+                f"Write '{lower} {name}': the generic noun of an administrative unit is lower case.",
+                ctx.fix(
+                    "lower-case the generic noun", ctx.source.edit(line.number, start, start + 1, lower[0]), safe=False
+                ),
+            )
+
+
+_PART_LOWER = re.compile(
+    r"(?<![A-Za-zÀ-ỹĐđ])(?P<word>điều|chương) (?:\d+[a-z]?|[IVXLC]+)"
+    r"(?=[\s,.;]+(?:của|này|Luật|Bộ|Nghị|Thông|Quyết|Pháp|Hiến|Chỉ|Kế))"
+)
+_PART_UPPER = re.compile(r"(?<=[a-zà-ỹđ,] )(?P<word>Khoản|Điểm) (?:\d+|[a-zđ])(?= (?:khoản|Khoản|điều|Điều) )")
+
+
+@rule("VN615", "citation-part-case", Severity.WARNING, clause="Phụ lục II, V.7", catalog=("C15", "W22"), fix="unsafe")
+def citation_part_case(ctx: Context) -> Iterator[Finding]:
+    """Parts of a cited document have the wrong case: ``Điều``, ``Chương`` are capitalised, ``khoản``, ``điểm`` not.
+
+    Bad::
+
+        theo quy định tại Khoản 2 điều 5 của Luật Trẻ em
+
+    Good::
+
+        theo quy định tại khoản 2 Điều 5 của Luật Trẻ em
+    """
+    if ctx.source is None:
+        return
+    for line in ctx.lines(_body_lines(ctx)):
+        hits = [(m, True) for m in _PART_LOWER.finditer(line.text, line.lo, line.hi)]
+        hits += [(m, False) for m in _PART_UPPER.finditer(line.text, line.lo, line.hi)]
+        for m, capitalise in sorted(hits, key=lambda h: h[0].start()):
+            word = m.group("word")
+            wanted = word.capitalize() if capitalise else word.lower()
+            yield Finding(
+                ctx.source.span(line.number, m.start(), m.end()),
+                f"Viết \u201c{wanted}\u201d khi viện dẫn (\u201c{m.group(0)}\u201d).",
+                f"Write '{wanted}' in a citation ('{m.group(0)}').",
+                ctx.fix("fix the case", ctx.source.edit(line.number, m.start(), m.start() + 1, wanted[0]), safe=False),
+            )
+
+
+_APPENDIX = re.compile(r"^phu luc\b\s*(?P<label>\S*)")
+
+
+@rule("VN616", "appendix-numbering", Severity.WARNING, clause="Phụ lục I, III.1a", catalog=("P01",))
+def appendix_numbering(ctx: Context) -> Iterator[Finding]:
+    """Two or more appendices are not numbered with Roman numerals.
+
+    Bad::
+
+        PHỤ LỤC 1
+        ...
+        PHỤ LỤC 2
+
+    Good::
+
+        PHỤ LỤC I
+        ...
+        PHỤ LỤC II
+    """
+    heads = []
+    for node in ctx.doc.annex:
+        if isinstance(node, Paragraph) and len(node.text.split()) <= 6:
+            m = _APPENDIX.match(fold(node.text))
+            if m is not None:
+                heads.append((node, node.text[m.start("label") : m.end("label")].strip(" .:*")))
+    if len(heads) < 2:
+        return
+    for node, label in heads:
+        if _roman_value(label) is None:
+            yield Finding(
+                node.span,
+                f"Văn bản có từ hai phụ lục trở lên thì đánh số bằng chữ số La Mã "
+                f"(không viết \u201c{node.text}\u201d).",
+                f"With two or more appendices, number them with Roman numerals (not '{node.text}').",
+            )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._text import is_upper_text
+from .._text import fold, is_upper_text
 from ..canonical import canonical_symbol
 from ..diagnostics import Severity
 from ..model import CONG_VAN, abbreviation_for
@@ -262,3 +262,34 @@ def subject_with_type_name(ctx: Context) -> Iterator[Finding]:
                 "A document with a type name has no 'V/v' line; its summary goes under the type name.",
             )
             return
+
+
+@rule("VN408", "decision-summary", Severity.INFO, clause="Phụ lục III, Mẫu 1.2 và 1.3", catalog=("T03",))
+def decision_summary(ctx: Context) -> Iterator[Finding]:
+    """A quyết định's trích yếu does not start ``Về việc``, ``Ban hành`` or ``Phê duyệt``.
+
+    Mẫu 1.2 (a decision that rules directly) writes ``Về việc ...``; Mẫu 1.3
+    (a decision that issues or approves another text) ``Ban hành ...`` or
+    ``Phê duyệt ...``.
+
+    Bad::
+
+        QUYẾT ĐỊNH
+        Thành lập Ban Chỉ đạo công tác trẻ em
+
+    Good::
+
+        QUYẾT ĐỊNH
+        Về việc thành lập Ban Chỉ đạo công tác trẻ em
+    """
+    title = ctx.doc.title
+    if ctx.doc_type != "QĐ" or title is None or title.summary is None:
+        return
+    if fold(title.summary[:12]).startswith(("ve viec", "ban hanh", "phe duyet", "ve ")):
+        return
+    yield Finding(
+        title.span,
+        "Trích yếu quyết định thường bắt đầu bằng \u201cVề việc\u201d, \u201cBan hành\u201d "
+        "hoặc \u201cPhê duyệt\u201d.",
+        "A quyết định's summary usually starts with 'Về việc', 'Ban hành' or 'Phê duyệt'.",
+    )
