@@ -275,3 +275,12 @@ def test_cli_rule_and_errors(tmp_path: Path) -> None:
     (tmp_path / "latin1.txt").write_bytes("Noi nh\xe2n".encode("latin-1"))
     broken = _vnplan("check", str(tmp_path / "latin1.txt"))
     assert broken.returncode == 2 and ":1:7:" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_cli_duplicate_numbers_across_files(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(KEHOACH, encoding="utf-8")
+    second.write_text(KEHOACH.replace("ngày 12 tháng 01", "ngày 20 tháng 3"), encoding="utf-8")
+    out = _vnplan("check", "--lang", "en", "--select", "VN211", str(first), str(second)).stdout
+    assert f"{second}:7:1: VN211" in out and f"document at {first}:1" in out
+    assert f"{first}:7:1" not in out

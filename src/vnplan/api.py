@@ -37,13 +37,21 @@ def parse(text: str, *, source: str | None = None) -> tuple[Document, ...]:
         raise ParseError(f"input too deeply nested: {exc}", source=source) from None
 
 
-def check(text: str, *, options: CheckOptions | None = None, source: str | None = None) -> tuple[Violation, ...]:
+def check(
+    text: str,
+    *,
+    options: CheckOptions | None = None,
+    source: str | None = None,
+    seen: dict[object, str] | None = None,
+) -> tuple[Violation, ...]:
     """Parse ``text`` and check every document in it against the NĐ 30 rules.
 
-    Returns the violations (positions are in ``text``). Raises
-    :class:`ParseError` only when the text cannot be read as documents.
+    Returns the violations (positions are in ``text``). ``source`` names the
+    text in messages; pass one ``seen`` dictionary to several calls to find
+    duplicate numbers across texts. Raises :class:`ParseError` only when the
+    text cannot be read as documents.
     """
-    return validate_all(parse(text, source=source), text, options=options)
+    return validate_all(parse(text, source=source), text, options=options, seen=seen, name=source or "")
 
 
 def fix(text: str, *, options: CheckOptions | None = None, unsafe: bool = False, max_passes: int = 10) -> FixResult:

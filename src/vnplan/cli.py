@@ -154,6 +154,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise _InputError(f"unknown rule code or prefix: {exc.args[0]}") from None
     results: list[tuple[str, tuple[Violation, ...]]] = []
     fixed_total = 0
+    seen: dict[object, str] = {}  # shared by all files: duplicate numbers across them
     for path in args.files:
         name = "<stdin>" if path == "-" else path
         text = _read(path)
@@ -166,7 +167,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 else:
                     Path(path).write_text(outcome.text, encoding="utf-8", newline="")
             text = outcome.text
-        results.append((name, check(text, options=options, source=name)))
+        results.append((name, check(text, options=options, source=name, seen=seen)))
     out = sys.stderr if args.fix and "-" in args.files else sys.stdout
     if args.format == "json":
         out.write(dumps(to_json_list(results)) + "\n")

@@ -101,7 +101,13 @@ def _is_other_standard(doc: Document, source: Source | None) -> bool:
     return False
 
 
-def make_context(doc: Document, source: Source | None, options: CheckOptions) -> Context:
+def make_context(
+    doc: Document,
+    source: Source | None,
+    options: CheckOptions,
+    seen: dict[object, str] | None = None,
+    location: str = "",
+) -> Context:
     """The :class:`~vnplan.rules.Context` the rules see for ``doc``."""
     draft = options.draft if options.draft is not None else _has_draft_mark(doc, source)
     return Context(
@@ -115,6 +121,8 @@ def make_context(doc: Document, source: Source | None, options: CheckOptions) ->
         truncated=source is not None
         and doc.span is not None
         and is_truncated(source, doc.span.start_line, doc.span.end_line) is not None,
+        seen=seen,
+        location=location,
     )
 
 
@@ -125,17 +133,22 @@ def validate(
     options: CheckOptions | None = None,
     index: int = 0,
     rules: Sequence[Rule] | None = None,
+    seen: dict[object, str] | None = None,
+    name: str = "",
 ) -> tuple[Violation, ...]:
     """Check ``doc`` against the NĐ 30 rules; return the violations in text order.
 
     ``source`` is the text ``doc`` was parsed from (its spans point into it):
     with it, rules also check the written form and offer fixes. ``index`` is
-    the document's position in its file, copied into each violation.
+    the document's position in its file, copied into each violation. ``seen``
+    is shared by the documents of one run (see :func:`validate_all`); ``name``
+    names the file in messages that point to another document.
     """
     options = options or CheckOptions()
     if isinstance(source, str):
         source = Source(source)
-    ctx = make_context(doc, source, options)
+    where = f"{name or '<text>'}:{doc.span.start_line if doc.span else index + 1}"
+    ctx = make_context(doc, source, options, seen, where)
     chosen = rules if rules is not None else select_rules(options.select, options.ignore)
     out: list[Violation] = []
     # A legacy-encoded text is checked for its encoding and the text rules only: its
@@ -161,13 +174,24 @@ def validate(
 
 
 def validate_all(
-    docs: Iterable[Document], source: str | None = None, *, options: CheckOptions | None = None
+    docs: Iterable[Document],
+    source: str | None = None,
+    *,
+    options: CheckOptions | None = None,
+    seen: dict[object, str] | None = None,
+    name: str = "",
 ) -> tuple[Violation, ...]:
-    """Check every document of one file (``source`` is the file's text)."""
+    """Check every document of one file (``source`` is the file's text).
+
+    Pass the same ``seen`` dictionary for several files to compare documents
+    across them (duplicate numbers); by default the documents of this file are
+    compared with each other.
+    """
     options = options or CheckOptions()
     shared = Source(source) if source is not None else None
     rules = select_rules(options.select, options.ignore)
+    seen = {} if seen is None else seen
     out: list[Violation] = []
     for k, doc in enumerate(docs):
-        out.extend(validate(doc, shared, options=options, index=k, rules=rules))
+        out.extend(validate(doc, shared, options=options, index=k, rules=rules, seen=seen, name=name))
     return tuple(out)

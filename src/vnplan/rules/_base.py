@@ -182,6 +182,11 @@ class Context:
     attached: bool = False
     #: The text marks a cut (``[...]``): its closing parts are missing, not wrong.
     truncated: bool = False
+    #: Shared by every document of one run (a file, or all files of ``vnplan check``):
+    #: rules that compare documents (duplicate numbers) keep what they saw here.
+    seen: dict[object, str] | None = None
+    #: Where the document is, for messages about other documents (``file.txt:5``).
+    location: str = ""
 
     @property
     def is_cong_van(self) -> bool:

@@ -382,3 +382,39 @@ def symbol_year_mismatch(ctx: Context) -> Iterator[Finding]:
         f"Năm trong số hiệu ({m.group(1)}) khác năm ban hành ({date.year}).",
         f"The year in the number ({m.group(1)}) differs from the issue year ({date.year}).",
     )
+
+
+@rule("VN211", "number-duplicate", Severity.WARNING, clause="Điều 15.1; Phụ lục VI, III.1h", catalog=("S03", "S14"))
+def number_duplicate(ctx: Context) -> Iterator[Finding]:
+    """Two documents checked together share số, ký hiệu and year.
+
+    A body numbers its documents once per year, so the triple (số, ký hiệu,
+    year) identifies one document. Found across the documents of one file and
+    across the files of one ``vnplan check`` run.
+
+    Bad::
+
+        Số: 05/KH-UBND ... ngày 12 tháng 01 năm 2024  (a.txt)
+        Số: 05/KH-UBND ... ngày 20 tháng 3 năm 2024   (b.txt)
+
+    Good::
+
+        Số: 05/KH-UBND ... ngày 12 tháng 01 năm 2024  (a.txt)
+        Số: 09/KH-UBND ... ngày 20 tháng 3 năm 2024   (b.txt)
+    """
+    header = ctx.doc.header
+    if ctx.seen is None or header is None or header.number is None or header.place_date is None:
+        return
+    number, symbol, date = header.number.number, header.number.symbol, header.place_date.date
+    if number is None or symbol is None or date is None or date.year is None:
+        return
+    key = ("VN211", number, canonical_symbol(symbol).upper(), date.year)
+    first = ctx.seen.setdefault(key, ctx.location)
+    if first == ctx.location:
+        return
+    text = f"{number:02d}/{canonical_symbol(symbol)}"
+    yield Finding(
+        header.number.span,
+        f"Số, ký hiệu {text} năm {date.year} trùng với văn bản ở {first}.",
+        f"The number {text} of {date.year} is also the number of the document at {first}.",
+    )
