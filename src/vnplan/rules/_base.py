@@ -27,7 +27,7 @@ import inspect
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import attrs
 
@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+_T = TypeVar("_T")
 
 #: NĐ 30/2020 took effect on the day it was signed.
 ND30_START = datetime.date(2020, 3, 5)
@@ -88,12 +89,19 @@ class Source:
         self.raw: list[str] = _LINE_SPLIT.split(text)
         self.starts = line_offsets(text)
         self.encoding = legacy.detect(text)
-        self.clean: list[str] = []
+        #: Whether the whole text is NFC already (most are: one check instead of one per line).
+        self.is_nfc = unicodedata.is_normalized("NFC", text)
+        #: Whether the text holds the look-alike eth ``Ð``/``ð`` anywhere.
+        self.has_eth = "\u00d0" in text or "\u00f0" in text
+        self._folded: list[str | None] = [None] * len(self.raw)
         # Per line: None when the clean line is the original, else the original
         # column of every clean column (plus one entry for the end of the line).
-        self.maps: list[list[int] | None] = []
-        self._folded: list[str | None] = []
-        for raw in self.raw:
+        self.maps: list[list[int] | None] = [None] * len(self.raw)
+        if self.encoding is None and self.is_nfc:
+            self.clean: list[str] = self.raw
+            return
+        self.clean = []
+        for number, raw in enumerate(self.raw):
             line, index = raw, None
             if self.encoding is not None:
                 decoded = legacy.decode_line(raw, self.encoding)
@@ -103,8 +111,7 @@ class Source:
                 chars, positions = compose_with_index(raw)
                 line, index = "".join(chars), [*positions, len(raw)]
             self.clean.append(line)
-            self.maps.append(index)
-            self._folded.append(None)
+            self.maps[number] = index
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -187,6 +194,14 @@ class Context:
     seen: dict[object, str] | None = None
     #: Where the document is, for messages about other documents (``file.txt:5``).
     location: str = ""
+    #: Values several rules derive from the document, computed once (see :meth:`cached`).
+    _cache: dict[str, object] = attrs.field(factory=dict)
+
+    def cached(self, key: str, compute: Callable[[], _T]) -> _T:
+        """``compute()``, once per document: for what several rules need (the body's lines)."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]  # type: ignore[return-value]
 
     @property
     def is_cong_van(self) -> bool:

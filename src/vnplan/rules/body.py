@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from .._text import fold, is_upper_text, squash
 from ..diagnostics import Severity
@@ -23,12 +25,17 @@ _MARKER = re.compile(
     r"|\w\s*\))[\s*_]*"
 )
 _KEYWORDS = {"QĐ": "QUYẾT ĐỊNH:", "NQ": "QUYẾT NGHỊ:"}
-_AGENCY = re.compile(r"(?<![a-z~])(?:uy ban nhan dan|hoi dong nhan dan)(?![a-z~])")
-_CITED_TYPES = (
-    r"nghi dinh|quyet dinh|nghi quyet|thong tu lien tich|thong tu|chi thi|ke hoach|cong van|thong bao|bao cao"
-    r"|to trinh|huong dan|luat|phap lenh|chuong trinh|de an|cong dien|van ban hop nhat"
+# On clean text, only the non-canonical spellings (so the common, correct ones cost nothing).
+_AGENCY = re.compile(
+    r"(?P<head>[ỦUủu][yỷ]|[ỦU][YỶ]|Hội|hội|HỘI) (?!(?:ban|đồng) nhân dân(?!\w))(?!(?:BAN|ĐỒNG) NHÂN DÂN(?!\w))"
+    r"(?:[Bb]an|BAN|[Đđ]ồng|ĐỒNG) (?:[Nn]hân|NHÂN) (?:[Dd]ân|DÂN)(?!\w)"
 )
-_CITATION = re.compile(rf"(?<![a-z~])(?P<type>{_CITED_TYPES})\s+so\s+\d+\s*[/-]")
+# On clean text, in lower case: only the spellings the rule reports.
+_CITED_TYPES = (
+    "nghị định|quyết định|nghị quyết|thông tư liên tịch|thông tư|chỉ thị|kế hoạch|công văn|thông báo|báo cáo"
+    "|tờ trình|hướng dẫn|luật|pháp lệnh|chương trình|đề án|công điện|văn bản hợp nhất"
+)
+_CITATION = re.compile(rf"(?P<type>{_CITED_TYPES})\s+số\s+\d+\s*[/-]")
 
 
 def _roman_value(label: str) -> int | None:
@@ -130,9 +137,11 @@ def _groups(nodes: Sequence[Node]) -> Iterator[tuple[list[Section], bool]]:
                 by_kind.setdefault(node.kind, []).append(node)
             yield from _groups(node.children)
             continue
-        elided = _ELISION.match(node.text) is not None
-        introduces = node.text.rstrip(" *").endswith(":")  # "Thành phần hồ sơ gồm:" opens a new list
-        if elided or introduces or (len(node.text.split()) >= 2 and is_upper_text(node.text, 0.0)):
+        text = node.text
+        elided = _ELISION.match(text) is not None
+        introduces = text.rstrip(" *").endswith(":")  # "Thành phần hồ sơ gồm:" opens a new list
+        title = len(text) < 200 and text[:1].isupper() and " " in text and is_upper_text(text, 0.0)
+        if elided or introduces or title:
             yield from ((g, from_start) for g in by_kind.values())
             by_kind, from_start = {}, not elided
     yield from ((g, from_start) for g in by_kind.values())
@@ -520,21 +529,51 @@ def decision_keyword(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def _body_lines(ctx: Context) -> Span | None:
-    """From the first to the last line of the body (section spans cover their own lines only)."""
-    spans = [n.span for n in _walk(ctx.doc.body) if n.span is not None]
-    if not spans:
+def _body_span(ctx: Context) -> Span | None:
+    """From the first line of the body to the last (its last leaf: section spans cover their own lines)."""
+    first = ctx.doc.body[0].span if ctx.doc.body else None
+    last = _last_leaf(ctx.doc.body)
+    if first is None or last is None or last.span is None:
         return None
-    first = min(spans)
-    last = max(spans, key=lambda s: (s.end_line, s.end_col))
-    return Span(first.start_line, first.start_col, last.end_line, last.end_col)
+    return Span(first.start_line, first.start_col, last.span.end_line, last.span.end_col)
 
 
-def _walk(nodes: Sequence[Node]) -> Iterator[Node]:
-    for node in nodes:
-        yield node
-        if isinstance(node, Section):
-            yield from _walk(node.children)
+class _Hit(NamedTuple):
+    """A match in the body: its line, the clean text of that line, and the column shift."""
+
+    number: int
+    text: str
+    base: int  # subtract from a match offset to get the column on ``text``
+    match: re.Match[str]
+
+    def col(self, group: int | str = 0) -> int:
+        return self.match.start(group) - self.base
+
+    def end(self, group: int | str = 0) -> int:
+        return self.match.end(group) - self.base
+
+
+def _body_hits(ctx: Context, pattern: re.Pattern[str]) -> Iterator[_Hit]:
+    """Matches of ``pattern`` in the clean text of the body, searched over the joined lines.
+
+    Several rules scan the body for rare spellings: one search over the whole
+    text (joined once per document) instead of a loop per line.
+    """
+    source = ctx.source
+    span = ctx.cached("body-span", lambda: _body_span(ctx))
+    if source is None or span is None:
+        return
+    numbers = range(span.start_line, min(span.end_line, len(source)) + 1)
+    text = ctx.cached("body-text", lambda: "\n".join(source.clean[n - 1] for n in numbers))
+    starts: list[int] = ctx.cached("body-starts", lambda: _line_starts(text))
+    for m in pattern.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        number = numbers[k]
+        yield _Hit(number, source.clean[number - 1], starts[k], m)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
 
 
 @rule("VN610", "agency-name-case", Severity.WARNING, clause="Phụ lục II, IV.1", catalog=("C07", "W21"), fix="unsafe")
@@ -553,19 +592,21 @@ def agency_name_case(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.source is None:
         return
-    for line in ctx.lines(_body_lines(ctx)):
-        for m in _AGENCY.finditer(line.folded, line.lo, line.hi):
-            written = line.text[m.start() : m.end()]
-            head, _, rest = written.partition(" ")
-            if written.isupper() or rest == rest.lower():
-                continue
-            canonical = f"{head} {rest.lower()}"
-            yield Finding(
-                ctx.source.span(line.number, m.start(), m.end()),
-                f"Viết \u201c{canonical}\u201d, không viết hoa \u201c{written}\u201d.",
-                f"Write '{canonical}', not '{written}' (only the first word is capitalised).",
-                ctx.fix("lower-case the name", ctx.source.edit(line.number, m.start(), m.end(), canonical), safe=False),
-            )
+    for hit in _body_hits(ctx, _AGENCY):
+        start, end = hit.col(), hit.end()
+        if start and hit.text[start - 1].isalpha():
+            continue
+        written = hit.text[start:end]
+        head, _, rest = written.partition(" ")
+        if written.isupper() or rest == rest.lower():
+            continue
+        canonical = f"{head} {rest.lower()}"
+        yield Finding(
+            ctx.source.span(hit.number, start, end),
+            f"Viết \u201c{canonical}\u201d, không viết hoa \u201c{written}\u201d.",
+            f"Write '{canonical}', not '{written}' (only the first word is capitalised).",
+            ctx.fix("lower-case the name", ctx.source.edit(hit.number, start, end, canonical), safe=False),
+        )
 
 
 @rule("VN611", "citation-case", Severity.WARNING, clause="Phụ lục II, V.6", catalog=("C14", "W22"), fix="unsafe")
@@ -584,19 +625,20 @@ def citation_case(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.source is None:
         return
-    for line in ctx.lines(_body_lines(ctx)):
-        for m in _CITATION.finditer(line.folded, line.lo, line.hi):
-            col = m.start("type")
-            first = line.text[col]
-            if not first.islower():
-                continue
-            word = line.text[col : m.end("type")]
-            yield Finding(
-                ctx.source.span(line.number, col, m.end("type")),
-                f"Tên loại của văn bản được viện dẫn viết hoa chữ đầu: \u201c{word[0].upper()}{word[1:]}\u201d.",
-                f"Capitalise the type of a cited document: '{word[0].upper()}{word[1:]}'.",
-                ctx.fix("capitalise", ctx.source.edit(line.number, col, col + 1, first.upper()), safe=False),
-            )
+    for hit in _body_hits(ctx, _CITATION):
+        col, end = hit.col("type"), hit.end("type")
+        if col and hit.text[col - 1].isalpha():
+            continue  # inside a longer word
+        first = hit.text[col]
+        if not first.islower():
+            continue
+        word = hit.text[col:end]
+        yield Finding(
+            ctx.source.span(hit.number, col, end),
+            f"Tên loại của văn bản được viện dẫn viết hoa chữ đầu: \u201c{word[0].upper()}{word[1:]}\u201d.",
+            f"Capitalise the type of a cited document: '{word[0].upper()}{word[1:]}'.",
+            ctx.fix("capitalise", ctx.source.edit(hit.number, col, col + 1, first.upper()), safe=False),
+        )
 
 
 @rule("VN612", "decision-authority-missing", Severity.WARNING, clause="Phụ lục III, Mẫu 1.1-1.3", catalog=("B04",))
@@ -667,7 +709,7 @@ def basis_law_number(ctx: Context) -> Iterator[Finding]:
 # Administrative units (Phụ lục II, III.1): the generic noun is lower case mid-sentence
 # ("tỉnh Nam Định"), except before a number or a person's name ("Quận 1") and in
 # "Thành phố Hồ Chí Minh" and "Thủ đô Hà Nội".
-_UNIT = re.compile(r"(?<=\w|,) (?P<unit>Tỉnh|Huyện|Xã|Thị xã|Thị trấn|Quận|Phường|Thành phố) (?P<name>\w+)")
+_UNIT = re.compile(r" (?P<unit>Tỉnh|Huyện|Xã|Thị xã|Thị trấn|Quận|Phường|Thành phố) (?P<name>\w+)")
 _UNIT_EXCEPTIONS = ("Thành phố Hồ", "Thủ đô Hà")
 
 
@@ -689,31 +731,30 @@ def admin_unit_case(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.source is None:
         return
-    for line in ctx.lines(_body_lines(ctx)):
-        for m in _UNIT.finditer(line.text, line.lo, line.hi):
-            before, name = line.text[m.start() - 1], m.group("name")
-            if not (before.islower() or before == ",") or not name[0].isupper() or name in ("Ủy", "Uỷ"):
-                continue  # sentence start, a number ("Quận 1"), or "Tỉnh ủy" (a Party committee)
-            if line.text.startswith(_UNIT_EXCEPTIONS, m.start("unit")):
-                continue
-            unit = m.group("unit")
-            lower = unit[0].lower() + unit[1:]
-            start = m.start("unit")
-            yield Finding(
-                ctx.source.span(line.number, start, m.end()),
-                f"Viết \u201c{lower} {name}\u201d: danh từ chung chỉ đơn vị hành chính viết thường.",
-                f"Write '{lower} {name}': the generic noun of an administrative unit is lower case.",
-                ctx.fix(
-                    "lower-case the generic noun", ctx.source.edit(line.number, start, start + 1, lower[0]), safe=False
-                ),
-            )
+    for hit in _body_hits(ctx, _UNIT):
+        m = hit.match
+        before, name = m.string[m.start() - 1], m.group("name")
+        if not (before.islower() or before == ",") or not name[0].isupper() or name in ("Ủy", "Uỷ"):
+            continue  # sentence start, a number ("Quận 1"), or "Tỉnh ủy" (a Party committee)
+        start = hit.col("unit")
+        if hit.text.startswith(_UNIT_EXCEPTIONS, start):
+            continue
+        unit = m.group("unit")
+        lower = unit[0].lower() + unit[1:]
+        edit = ctx.source.edit(hit.number, start, start + 1, lower[0])
+        yield Finding(
+            ctx.source.span(hit.number, start, hit.end()),
+            f"Viết \u201c{lower} {name}\u201d: danh từ chung chỉ đơn vị hành chính viết thường.",
+            f"Write '{lower} {name}': the generic noun of an administrative unit is lower case.",
+            ctx.fix("lower-case the generic noun", edit, safe=False),
+        )
 
 
 _PART_LOWER = re.compile(
-    r"(?<![A-Za-zÀ-ỹĐđ])(?P<word>điều|chương) (?:\d+[a-z]?|[IVXLC]+)"
+    r"(?P<word>điều|chương) (?:\d+[a-z]?|[IVXLC]+)"
     r"(?=[\s,.;]+(?:của|này|Luật|Bộ|Nghị|Thông|Quyết|Pháp|Hiến|Chỉ|Kế))"
 )
-_PART_UPPER = re.compile(r"(?<=[a-zà-ỹđ,] )(?P<word>Khoản|Điểm) (?:\d+|[a-zđ])(?= (?:khoản|Khoản|điều|Điều) )")
+_PART_UPPER = re.compile(r"(?P<word>Khoản|Điểm) (?:\d+|[a-zđ])(?= (?:khoản|Khoản|điều|Điều) )")
 
 
 @rule("VN615", "citation-part-case", Severity.WARNING, clause="Phụ lục II, V.7", catalog=("C15", "W22"), fix="unsafe")
@@ -730,18 +771,29 @@ def citation_part_case(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.source is None:
         return
-    for line in ctx.lines(_body_lines(ctx)):
-        hits = [(m, True) for m in _PART_LOWER.finditer(line.text, line.lo, line.hi)]
-        hits += [(m, False) for m in _PART_UPPER.finditer(line.text, line.lo, line.hi)]
-        for m, capitalise in sorted(hits, key=lambda h: h[0].start()):
-            word = m.group("word")
-            wanted = word.capitalize() if capitalise else word.lower()
-            yield Finding(
-                ctx.source.span(line.number, m.start(), m.end()),
-                f"Viết \u201c{wanted}\u201d khi viện dẫn (\u201c{m.group(0)}\u201d).",
-                f"Write '{wanted}' in a citation ('{m.group(0)}').",
-                ctx.fix("fix the case", ctx.source.edit(line.number, m.start(), m.start() + 1, wanted[0]), safe=False),
-            )
+    # "điều 5" after a non-letter; "Khoản 2" mid-sentence (after a lower-case word or a comma).
+    hits = [(h, True) for h in _body_hits(ctx, _PART_LOWER) if not _after_letter(h)]
+    hits += [(h, False) for h in _body_hits(ctx, _PART_UPPER) if _mid_sentence(h)]
+    for hit, capitalise in sorted(hits, key=lambda h: h[0].match.start()):
+        word = hit.match.group("word")
+        wanted = word.capitalize() if capitalise else word.lower()
+        start = hit.col()
+        yield Finding(
+            ctx.source.span(hit.number, start, hit.end()),
+            f"Viết \u201c{wanted}\u201d khi viện dẫn (\u201c{hit.match.group(0)}\u201d).",
+            f"Write '{wanted}' in a citation ('{hit.match.group(0)}').",
+            ctx.fix("fix the case", ctx.source.edit(hit.number, start, start + 1, wanted[0]), safe=False),
+        )
+
+
+def _after_letter(hit: _Hit) -> bool:
+    col = hit.col()
+    return col > 0 and hit.text[col - 1].isalpha()
+
+
+def _mid_sentence(hit: _Hit) -> bool:
+    col = hit.col()
+    return col > 1 and hit.text[col - 1] == " " and (hit.text[col - 2].islower() or hit.text[col - 2] == ",")
 
 
 _APPENDIX = re.compile(r"^phu luc\b\s*(?P<label>\S*)")

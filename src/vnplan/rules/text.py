@@ -59,7 +59,7 @@ def not_nfc(ctx: Context) -> Iterator[Finding]:
 
         Kế hoạch
     """
-    if ctx.source is None or ctx.source.encoding is not None:
+    if ctx.source is None or ctx.source.encoding is not None or ctx.source.is_nfc:
         return
     edits = _raw_edits(ctx, _DECOMPOSED, None)
     edits = [
@@ -141,7 +141,7 @@ def eth_letter(ctx: Context) -> Iterator[Finding]:
 
         Nghị định số 30/2020/NĐ-CP
     """
-    if ctx.source is None or ctx.source.encoding is not None:
+    if ctx.source is None or ctx.source.encoding is not None or not ctx.source.has_eth:
         return
     edits = _raw_edits(ctx, _ETH, {"\u00d0": "\u0110", "\u00f0": "\u0111"})
     if not edits:
@@ -170,11 +170,17 @@ def no_diacritics(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.source is None:
         return
-    letters = marked = 0
+    # The first 5 000 characters of the document tell.
+    sample = []
+    size = 0
     for number in _doc_lines(ctx):
-        text = ctx.source.clean[number - 1]
-        letters += sum(map(str.isalpha, text))
-        marked += len(_VIETNAMESE_LETTER.findall(text))
+        sample.append(ctx.source.clean[number - 1])
+        size += len(sample[-1])
+        if size > 5_000:
+            break
+    text = "\n".join(sample)
+    letters = sum(map(str.isalpha, text))
+    marked = len(_VIETNAMESE_LETTER.findall(text))
     if letters < 200 or marked > 0.12 * letters:
         return
     yield Finding(
