@@ -1,6 +1,7 @@
 """vnplan: parse, normalize and check Vietnamese administrative documents."""
 
-from .api import parse
+from .api import check, fix, parse
+from .diagnostics import Edit, Fix, FixResult, Severity, Violation, apply_fixes
 from .errors import ModelError, ParseError, VnplanError
 from .model import (
     DigitalSignature,
@@ -17,13 +18,18 @@ from .model import (
     Title,
 )
 from .span import Span
+from .validate import CheckOptions, validate
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "CheckOptions",
     "DigitalSignature",
     "DocNumber",
     "Document",
+    "Edit",
+    "Fix",
+    "FixResult",
     "Header",
     "ModelError",
     "Paragraph",
@@ -33,9 +39,15 @@ __all__ = [
     "Recipients",
     "Section",
     "SectionKind",
+    "Severity",
     "Signature",
     "Span",
     "Title",
+    "Violation",
     "VnplanError",
+    "apply_fixes",
+    "check",
+    "fix",
     "parse",
+    "validate",
 ]
