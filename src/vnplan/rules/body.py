@@ -135,6 +135,9 @@ def _groups(nodes: Sequence[Node]) -> Iterator[tuple[list[Section], bool]]:
             # A bare "1." is a table's row number (a flattened table), not a list item.
             if node.kind in _SEQUENCED and (node.heading or node.children):
                 by_kind.setdefault(node.kind, []).append(node)
+            elif node.kind is SectionKind.DECIMAL and SectionKind.ARABIC in by_kind:
+                # "7.86 Y tế" among "6." and "8.": OCR or a typo for item 7 (see _sequence_findings).
+                by_kind[SectionKind.ARABIC].append(node)
             yield from _groups(node.children)
             continue
         text = node.text
@@ -150,15 +153,21 @@ def _groups(nodes: Sequence[Node]) -> Iterator[tuple[list[Section], bool]]:
 def _sequence_findings(group: list[Section], what_vi: str, what_en: str, from_start: bool = True) -> Iterator[Finding]:
     expected = _ordinal(group[0].kind, group[0].label) if not from_start else 1
     expected = expected or 1
+    previous: Section | None = None
     for section in group:
         ordinal = _ordinal(section.kind, section.label)
+        if section.kind is SectionKind.DECIMAL:
+            # A decimal label among numbered items counts as the item it starts with, if due.
+            ordinal = expected if section.label.split(".")[0] == str(expected) else None
         if ordinal is None:
             continue
         if ordinal == 1 and expected > 1:
             # A list starting again at 1 with no visible boundary (a table or a
             # repeated form the parser could not tell apart): a new list, not an error.
-            expected = 2
+            expected, previous = 2, section
             continue
+        if ordinal == expected + 1 and _typo_child(previous, expected):
+            expected = ordinal  # the missing item is the decimal typo nested in the previous one
         if ordinal != expected:
             want = _label_of(section.kind, expected)
             if ordinal < expected:
@@ -170,13 +179,23 @@ def _sequence_findings(group: list[Section], what_vi: str, what_en: str, from_st
                 f"Đánh số không liên tục: {what_vi} {section.label} ({vi}).",
                 f"Numbering is not continuous: {what_en} {section.label} ({en}).",
             )
-        expected = ordinal + 1
+        expected, previous = ordinal + 1, section
 
 
 def _first_line(span: Span | None) -> Span | None:
     if span is None or span.start_line == span.end_line:
         return span
     return Span(span.start_line, span.start_col, span.start_line + 1, 1)
+
+
+def _typo_child(section: Section | None, ordinal: int) -> bool:
+    """Whether ``section`` holds a decimal item starting with ``ordinal`` ("7.86 Y tế" under "6.")."""
+    if section is None:
+        return False
+    return any(
+        isinstance(c, Section) and c.kind is SectionKind.DECIMAL and c.label.split(".")[0] == str(ordinal)
+        for c in section.children
+    )
 
 
 _KIND_NAMES = {
@@ -243,7 +262,8 @@ def numbering_sequence(ctx: Context) -> Iterator[Finding]:
 def decimal_numbering(ctx: Context) -> Iterator[Finding]:
     """The body uses decimal outline numbers (``1.1.``, ``2.3.1.``), which NĐ 30 does not provide.
 
-    Reported once per document, at the first one.
+    Reported once per document, at the first one, when there are at least two
+    (a lone ``7.86`` is a typo or OCR damage, not an outline).
 
     Bad::
 
@@ -254,14 +274,15 @@ def decimal_numbering(ctx: Context) -> Iterator[Finding]:
         1. Mục đích
         a) ...
     """
-    for section in _sections(ctx.doc.body):
-        if section.kind is SectionKind.DECIMAL and _is_outline(section.label):
-            yield Finding(
-                _first_line(section.span),
-                f"Đánh số thập phân (\u201c{section.label}.\u201d) không thuộc hệ thống đánh số của NĐ 30.",
-                f"Decimal numbering ('{section.label}.') is not part of NĐ 30's numbering.",
-            )
-            return
+    outline = [s for s in _sections(ctx.doc.body) if s.kind is SectionKind.DECIMAL and _is_outline(s.label)]
+    if len(outline) < 2:
+        return
+    section = outline[0]
+    yield Finding(
+        _first_line(section.span),
+        f"Đánh số thập phân (\u201c{section.label}.\u201d) không thuộc hệ thống đánh số của NĐ 30.",
+        f"Decimal numbering ('{section.label}.') is not part of NĐ 30's numbering.",
+    )
 
 
 def _last_leaf(nodes: Sequence[Node]) -> Node | None:

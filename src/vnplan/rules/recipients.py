@@ -129,6 +129,19 @@ def _recipient_rows(ctx: Context) -> tuple[Line, re.Match[str], list[_Entry]] | 
     return found[0], found[1], _entries(rows)
 
 
+def _keyword(ctx: Context, line: Line, m: re.Match[str], canonical: str) -> Iterator[Finding]:
+    """A finding when the label (groups ``label`` and ``punct`` of ``m``) is not written ``canonical``."""
+    written = line.text[m.start("label") : m.end("punct")]
+    if written == canonical or ctx.source is None:
+        return
+    yield Finding(
+        ctx.source.span(line.number, m.start("label"), m.end("punct")),
+        f"Viết \u201c{canonical}\u201d, không viết \u201c{written}\u201d.",
+        f"Write '{canonical}' (with its colon), not '{written}'.",
+        ctx.fix(f"write '{canonical}'", ctx.source.edit(line.number, m.start("label"), m.end("punct"), canonical)),
+    )
+
+
 def _end_punctuation(ctx: Context, entry: _Entry, wanted: str) -> Edit | None:
     """An edit making ``entry`` end with ``wanted``, or ``None`` when it does."""
     assert ctx.source is not None
@@ -154,18 +167,8 @@ def addressee_label(ctx: Context) -> Iterator[Finding]:
         Kính gửi: Sở Tài chính tỉnh Hà Nam.
     """
     block = _addressee_block(ctx)
-    if block is None or ctx.source is None:
-        return
-    line, m, _ = block
-    written = line.text[m.start("label") : m.end("punct")]
-    if written == "Kính gửi:":
-        return
-    yield Finding(
-        ctx.source.span(line.number, m.start("label"), m.end("punct")),
-        f"Viết \u201cKính gửi:\u201d, không viết \u201c{written}\u201d.",
-        f"Write 'Kính gửi:' (with the colon), not '{written}'.",
-        ctx.fix("write 'Kính gửi:'", ctx.source.edit(line.number, m.start("label"), m.end("punct"), "Kính gửi:")),
-    )
+    if block is not None:
+        yield from _keyword(ctx, block[0], block[1], "Kính gửi:")
 
 
 @rule("VN502", "addressee-punctuation", Severity.WARNING, clause="Phụ lục I, II.9d", catalog=("N02", "W20"), fix="safe")
@@ -313,18 +316,8 @@ def recipients_label(ctx: Context) -> Iterator[Finding]:
         - Như trên;
     """
     rows = _recipient_rows(ctx)
-    if rows is None or ctx.source is None:
-        return
-    line, m, _ = rows
-    written = line.text[m.start("label") : m.end("punct")]
-    if written == "Nơi nhận:":
-        return
-    yield Finding(
-        ctx.source.span(line.number, m.start("label"), m.end("punct")),
-        f"Viết \u201cNơi nhận:\u201d, không viết \u201c{written}\u201d.",
-        f"Write 'Nơi nhận:', not '{written}'.",
-        ctx.fix("write 'Nơi nhận:'", ctx.source.edit(line.number, m.start("label"), m.end("punct"), "Nơi nhận:")),
-    )
+    if rows is not None:
+        yield from _keyword(ctx, rows[0], rows[1], "Nơi nhận:")
 
 
 def _is_archive(entry: _Entry) -> re.Match[str] | None:
