@@ -51,6 +51,7 @@ ADDRESSEE_LABEL = re.compile(r"k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
 RECIPIENTS_LABEL = re.compile(r"n\S{0,2}i\s*nh\S{0,3}n\b\s*:?\s*")
 RECIPIENTS_LOOSE = re.compile(r"n[o0]i\b")
 BARE_NUMBER = re.compile(r"\d*\s*/\s*\S+")
+_ARCHIVE_LOOSE = re.compile(r"[^a-z0-9]{0,3}l\S?u\s+")
 ARCHIVE = re.compile(r"[^a-z0-9]{0,3}l\S?u\s*(?::|(?=\s+v[tp]\b))\s*")
 DIGITAL_SIGNATURE = re.compile(
     r"(?:ng\S{1,3}i\s+k\S?y|e-?mail|c\S\s+quan|th\S{1,3}\s+gian\s+k\S?y|ng\S{1,2}y\s+k\S?y)\s*:"
@@ -589,6 +590,14 @@ class _DocumentScanner:
                 unit.data["skip"] = m.end() if m else 0
         return i
 
+    def loose_archive(self, seg: Segment, k: int) -> re.Match[str] | None:
+        """``- Lưu Ban xây dựng Đảng.``: the last recipient line is the archive line, colon or not."""
+        m = _ARCHIVE_LOOSE.match(seg.folded)
+        if m is None or not seg.text[m.end() : m.end() + 1].isupper():
+            return None
+        following = self.segs[k + 1].text if k + 1 < len(self.segs) else ""
+        return None if following[:1] in "-+•" else m
+
     @staticmethod
     def wrapped_place_date(seg: Segment, nxt: Segment) -> bool:
         """``Hà Nội, ngày 27`` over ``tháng 11 năm 2025``, or ``Thành phố Hồ Chí`` over
@@ -975,7 +984,7 @@ class _DocumentScanner:
                 seen_label = True
                 prev = self.emit("RECIPIENTS_LABEL", seg, skip=label.end() if label else len(t))
                 recipients_open = True
-            elif (archive := ARCHIVE.match(f)) is not None and len(t) < 120:
+            elif (archive := ARCHIVE.match(f) or self.loose_archive(seg, k)) is not None and len(t) < 120:
                 prev = self.emit("ARCHIVE", seg, skip=archive.end())
                 recipients_open = False
                 seen_archive = True

@@ -15,8 +15,8 @@ from ._base import Context, Finding, Line, rule
 # On folded text.
 _KINH_GUI = re.compile(r"[\s*_|]*(?P<label>k[a-z~]{0,2}nh\s*g[a-z~]{0,3}i)(?![a-z~])(?P<punct>\s*[:;.]?)")
 _NOI_NHAN = re.compile(r"[\s*_|]*(?P<label>n[a-z~]{0,2}i\s*nh[a-z~]{0,3}n)(?![a-z~])(?P<punct>\s*[:;.]?)")
-# "Lưu:" or "Lưu VT" (the parser's test too): "Lưu Ban ..." is a recipient, not the archive line.
-_ARCHIVE = re.compile(r"(?P<label>l[a-z~]?u)(?![a-z~])(?P<punct>\s*:|(?=\s+v[tp](?![a-z~])))(?P<after>\s*)")
+# "Lưu:", "Lưu VT" or "Lưu" before a capital ("Lưu Ban ...", checked in _is_archive), as the parser reads it.
+_ARCHIVE = re.compile(r"(?P<label>l[a-z~]?u)(?![a-z~])(?P<punct>\s*:|(?=\s+\S))(?P<after>\s*)")
 _BULLET = re.compile(r"(?P<bullet>[-\u2010-\u2015\u2212+•·*]|\d{1,2}[.)])(?P<space>\s*)")
 # Types that address a higher body with Kính gửi (Phụ lục I, II.9b).
 _KINH_GUI_TYPES = frozenset({CONG_VAN, "TTr", "BC"})
@@ -322,7 +322,10 @@ def recipients_label(ctx: Context) -> Iterator[Finding]:
 
 def _is_archive(entry: _Entry) -> re.Match[str] | None:
     line, _, hi = entry.lines[0]
-    return _ARCHIVE.match(line.folded, entry.text_start, hi)
+    m = _ARCHIVE.match(line.folded, entry.text_start, hi)
+    if m is not None and not m.group("punct") and not line.text[m.end() : m.end() + 1].isupper():
+        return None  # "Lưu hành nội bộ": a recipient, not the archive line
+    return m
 
 
 @rule("VN507", "recipient-punctuation", Severity.WARNING, clause="Phụ lục I, II.9d", catalog=("N05",), fix="safe")
