@@ -284,3 +284,14 @@ def test_cli_duplicate_numbers_across_files(tmp_path: Path) -> None:
     out = _vnplan("check", "--lang", "en", "--select", "VN211", str(first), str(second)).stdout
     assert f"{second}:7:1: VN211" in out and f"document at {first}:1" in out
     assert f"{first}:7:1" not in out
+
+
+def test_cli_statistics_and_exit_zero(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(KEHOACH.replace("Số: 05/KH-UBND\n", "").replace("Nơi nhận:", "Noi nhận"), encoding="utf-8")
+    result = _vnplan("check", "--statistics", "--lang", "en", str(path))
+    assert result.returncode == 1
+    assert "     1  VN201  error    number-missing" in result.stdout
+    assert "     1  VN506  warning  recipients-label  [*] 1" in result.stdout
+    assert "2 violations in 1 of 1 files." in result.stdout
+    assert _vnplan("check", "--exit-zero", str(path)).returncode == 0

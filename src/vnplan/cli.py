@@ -9,8 +9,9 @@ Commands:
 * ``vnplan fmt FILE... [--check] [--diff]``: rewrite files in normalized form,
   like ``black``/``ruff format``;
 * ``vnplan check FILE... [--select/--ignore CODES] [--format text|json|sarif]
-  [--fix [--unsafe-fixes]] [--draft|--final] [--lang vi|en]``: report NĐ 30
-  formatting violations (exit 1 when an error-severity violation remains);
+  [--fix [--unsafe-fixes]] [--draft|--final] [--lang vi|en] [--statistics]
+  [--exit-zero]``: report NĐ 30 formatting violations (exit 1 when an
+  error-severity violation remains);
 * ``vnplan rule CODE`` explains a rule; ``vnplan rule --all`` lists them.
 
 ``-`` reads standard input. Errors print ``file:line:col: message`` on standard
@@ -37,7 +38,7 @@ from .errors import ParseError, VnplanError
 from .model import Document
 from .record import RECORD_FIELDS, record
 from .render import render_all
-from .report import dumps, explain_rule, to_json_list, to_sarif, to_text
+from .report import dumps, explain_rule, to_json_list, to_sarif, to_statistics, to_text
 from .rules import RULES, get_rule, select_rules
 from .serde import to_dict
 from .validate import CheckOptions
@@ -169,7 +170,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
             text = outcome.text
         results.append((name, check(text, options=options, source=name, seen=seen)))
     out = sys.stderr if args.fix and "-" in args.files else sys.stdout
-    if args.format == "json":
+    if args.statistics:
+        out.write(to_statistics(results, lang=args.lang))
+    elif args.format == "json":
         out.write(dumps(to_json_list(results)) + "\n")
     elif args.format == "sarif":
         out.write(dumps(to_sarif(results, lang=args.lang)) + "\n")
@@ -178,7 +181,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.fix:
             out.write(f"Fixed {fixed_total} violation{'s' if fixed_total != 1 else ''}.\n")
     errors = any(v.severity is Severity.ERROR for _, vs in results for v in vs)
-    return EXIT_CHANGED if errors else EXIT_OK
+    return EXIT_CHANGED if errors and not args.exit_zero else EXIT_OK
 
 
 def _cmd_rule(args: argparse.Namespace) -> int:
@@ -229,6 +232,8 @@ def _build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--draft", action="store_true", default=None, help="draft mode: a blank number or day is fine")
     mode.add_argument("--final", dest="draft", action="store_false", help="final mode, even with a DỰ THẢO mark")
     c.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language (default: vi)")
+    c.add_argument("--statistics", action="store_true", help="print the number of violations per rule instead")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
     c.set_defaults(func=_cmd_check)
 
     u = sub.add_parser("rule", help="explain a rule (vnplan rule VN101) or list them (--all)")

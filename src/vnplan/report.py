@@ -11,7 +11,7 @@ from .diagnostics import Severity, Violation
 from .rules import RULES, Rule
 from .span import Span
 
-__all__ = ["explain_rule", "rules_markdown", "to_json_list", "to_sarif", "to_text"]
+__all__ = ["explain_rule", "rules_markdown", "to_json_list", "to_sarif", "to_statistics", "to_text"]
 
 _FIX_MARK = {"safe": "[*]", "unsafe": "[-]"}
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -60,6 +60,29 @@ def to_text(results: Sequence[tuple[str, Sequence[Violation]]], *, lang: str = "
         if fixable:
             summary += f" {fixable} vi phạm sửa được bằng --fix ([*]); [-] cần --unsafe-fixes."
     lines.append(summary)
+    return "\n".join(lines) + "\n"
+
+
+def to_statistics(results: Sequence[tuple[str, Sequence[Violation]]], *, lang: str = "vi") -> str:
+    """One line per rule: count, code, name, severity and how many are safely fixable (most frequent first)."""
+    counts: dict[str, list[int]] = {}
+    for _, violations in results:
+        for v in violations:
+            entry = counts.setdefault(v.code, [0, 0])
+            entry[0] += 1
+            entry[1] += v.fix is not None and v.fix.safe
+    lines = []
+    for code, (count, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        rule = RULES[code]
+        mark = f"  [*] {fixable}" if fixable else ""
+        lines.append(f"{count:6d}  {code}  {rule.severity.value:<7}  {rule.name}{mark}")
+    total = sum(c for c, _ in counts.values())
+    files = sum(1 for _, vs in results if vs)
+    lines.append(
+        f"{total} violations in {files} of {len(results)} files."
+        if lang == "en"
+        else f"{total} vi phạm trong {files}/{len(results)} tệp."
+    )
     return "\n".join(lines) + "\n"
 
 
