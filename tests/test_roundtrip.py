@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import vnplan
+from vnplan.diagnostics import apply_fixes
 from vnplan.render import render, render_all
+from vnplan.span import Span
 from vnplan.serde import from_json, to_json
 
 from .conftest import bulk_texts, corpus_files, needs_corpus
@@ -61,6 +64,24 @@ def _only_parse_errors(text: str) -> None:
         return
     assert isinstance(docs, tuple)
     render_all(docs)  # and whatever parses, renders
+    _check_is_total(text)
+
+
+def _check_is_total(text: str) -> None:
+    """Whatever parses can be checked: every position lies in the text, and every fix applies."""
+    lines = re.split(r"\r\n|\r|\n", text)
+
+    def inside(span: Span) -> bool:
+        return all(
+            1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]) + 1
+            for line, col in ((span.start_line, span.start_col), (span.end_line, span.end_col))
+        )
+
+    violations = vnplan.check(text)
+    for v in violations:
+        assert v.span is None or inside(v.span), (v.code, v.span)
+        assert v.fix is None or all(inside(e.span) for e in v.fix.edits), v.code
+    apply_fixes(text, violations, unsafe=True)
 
 
 @given(st.text())
