@@ -295,3 +295,11 @@ def test_cli_statistics_and_exit_zero(tmp_path: Path) -> None:
     assert "     1  VN506  warning  recipients-label  [*] 1" in result.stdout
     assert "2 violations in 1 of 1 files." in result.stdout
     assert _vnplan("check", "--exit-zero", str(path)).returncode == 0
+
+
+def test_cli_fix_keeps_the_byte_order_mark_and_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    original = KEHOACH.replace("\n", "\r\n").encode("utf-8-sig")
+    path.write_bytes(original.replace("Nơi nhận:".encode(), b"Noi nh\xe1\xba\xadn"))
+    _vnplan("check", "--fix", str(path))
+    assert path.read_bytes() == original

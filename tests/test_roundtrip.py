@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 import vnplan
 from vnplan.diagnostics import apply_fixes
 from vnplan.render import render, render_all
-from vnplan.span import Span
 from vnplan.serde import from_json, to_json
+from vnplan.span import Span
 
 from .conftest import bulk_texts, corpus_files, needs_corpus
 from .strategies import documents

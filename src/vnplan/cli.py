@@ -53,6 +53,11 @@ class _InputError(VnplanError):
 
 
 def _read(path: str) -> str:
+    return _read_marked(path)[0]
+
+
+def _read_marked(path: str) -> tuple[str, bool]:
+    """The text of ``path`` and whether it starts with a UTF-8 byte-order mark."""
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
@@ -61,7 +66,7 @@ def _read(path: str) -> str:
         except OSError as exc:
             raise _InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -158,15 +163,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     seen: dict[object, str] = {}  # shared by all files: duplicate numbers across them
     for path in args.files:
         name = "<stdin>" if path == "-" else path
-        text = _read(path)
+        text, bom = _read_marked(path)
         if args.fix:
             outcome = fix(text, options=options, unsafe=args.unsafe_fixes)
             fixed_total += len(outcome.applied)
             if outcome.text != text:
                 if path == "-":
                     sys.stdout.write(outcome.text)
-                else:
-                    Path(path).write_text(outcome.text, encoding="utf-8", newline="")
+                else:  # every byte the fixes do not touch stays, the byte-order mark too
+                    Path(path).write_text(outcome.text, encoding="utf-8-sig" if bom else "utf-8", newline="")
             text = outcome.text
         results.append((name, check(text, options=options, source=name, seen=seen)))
     out = sys.stderr if args.fix and "-" in args.files else sys.stdout
