@@ -181,7 +181,7 @@ def symbol_form(ctx: Context) -> Iterator[Finding]:
         Số: 12/KH-UBND
     """
     found = _number_line(ctx)
-    if found is None or ctx.source is None or not m_has_symbol(found[1]):
+    if found is None or ctx.source is None or not _has_symbol(found[1]):
         return
     line, m = found
     slash = line.text.index("/", m.start("sep"))
@@ -205,7 +205,7 @@ def symbol_form(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def m_has_symbol(m: re.Match[str]) -> bool:
+def _has_symbol(m: re.Match[str]) -> bool:
     """Whether a number-line match found a slash and a ký hiệu."""
     return bool(m.group("sep") and m.group("sym"))
 
@@ -268,7 +268,7 @@ def symbol_cv_token(ctx: Context) -> Iterator[Finding]:
     if _type_token(canonical_symbol(header.number.symbol)).upper() != "CV":
         return
     fix = None
-    if found is not None and ctx.source is not None and m_has_symbol(found[1]):
+    if found is not None and ctx.source is not None and _has_symbol(found[1]):
         line, m = found
         col = line.folded.find("cv", m.start("sym"), m.end("sym"))
         dash = line.text.find("-", col, m.end("sym"))
@@ -304,7 +304,7 @@ def symbol_type_case(ctx: Context) -> Iterator[Finding]:
         Số: 12/TTr-UBND
     """
     found = _number_line(ctx)
-    if found is None or ctx.source is None or not m_has_symbol(found[1]):
+    if found is None or ctx.source is None or not _has_symbol(found[1]):
         return
     line, m = found
     sym_start = m.start("sym")
