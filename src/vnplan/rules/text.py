@@ -71,7 +71,7 @@ def not_nfc(ctx: Context) -> Iterator[Finding]:
     yield Finding(
         edits[0].span,
         f"Văn bản dùng Unicode tổ hợp (dấu rời, NFD) ở {lines} dòng; chuẩn hóa về Unicode dựng sẵn (NFC).",
-        f"Decomposed Unicode (combining marks, NFD) on {lines} lines; compose it (NFC).",
+        f"Decomposed Unicode (combining marks, NFD) on {lines} line{'s' if lines != 1 else ''}; compose it (NFC).",
         Fix(tuple(edits), True, "compose to NFC"),
     )
 
