@@ -1,0 +1,121 @@
+"""The original text of a file, line by line, for reading positions exactly.
+
+:class:`Source` keeps the original lines and a *clean* copy of each (NFC,
+legacy encodings decoded, nothing else touched) with a column map back to the
+original. Code that searches the text (the rules of :mod:`vnplan.rules`, the
+reference finder of :mod:`vnplan.references`) matches clean text and still
+reports positions in the input the user has.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from . import legacy
+from ._text import fold
+from .diagnostics import Edit, line_offsets
+from .normalize import compose_with_index
+from .span import Span
+
+__all__ = ["Line", "Source"]
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+
+class Line(NamedTuple):
+    """One line of the original text as rules see it.
+
+    ``text`` is the clean line (NFC, legacy encodings decoded); ``folded`` its
+    lower-case ASCII skeleton (same length); ``lo``/``hi`` the part of it that
+    lies inside the span asked for.
+    """
+
+    number: int
+    text: str
+    folded: str
+    lo: int
+    hi: int
+
+
+class Source:
+    """The original text of a file, line by line, with clean copies for matching."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.raw: list[str] = _LINE_SPLIT.split(text)
+        self.starts = line_offsets(text)
+        self.encoding = legacy.detect(text)
+        #: Whether the whole text is NFC already (most are: one check instead of one per line).
+        self.is_nfc = unicodedata.is_normalized("NFC", text)
+        #: Whether the text holds the look-alike eth ``Ð``/``ð`` anywhere.
+        self.has_eth = "\u00d0" in text or "\u00f0" in text
+        self._folded: list[str | None] = [None] * len(self.raw)
+        # Per line: None when the clean line is the original, else the original
+        # column of every clean column (plus one entry for the end of the line).
+        self.maps: list[list[int] | None] = [None] * len(self.raw)
+        if self.encoding is None and self.is_nfc:
+            self.clean: list[str] = self.raw
+            return
+        self.clean = []
+        for number, raw in enumerate(self.raw):
+            line, index = raw, None
+            if self.encoding is not None:
+                decoded = legacy.decode_line(raw, self.encoding)
+                if decoded is not None:
+                    line, index = decoded[0], [*decoded[1], len(raw)]
+            if index is None and not (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+                chars, positions = compose_with_index(raw)
+                line, index = "".join(chars), [*positions, len(raw)]
+            self.clean.append(line)
+            self.maps[number] = index
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def line(self, number: int) -> str:
+        """The clean text of 1-based line ``number``."""
+        return self.clean[number - 1]
+
+    def folded(self, number: int) -> str:
+        """The folded clean text of 1-based line ``number`` (cached)."""
+        cached = self._folded[number - 1]
+        if cached is None:
+            cached = self._folded[number - 1] = fold(self.clean[number - 1])
+        return cached
+
+    def original_col(self, number: int, col: int) -> int:
+        """0-based original column of 0-based clean column ``col`` on line ``number``."""
+        index = self.maps[number - 1]
+        if index is None:
+            return min(col, len(self.raw[number - 1]))
+        return index[min(col, len(index) - 1)]
+
+    def clean_col(self, number: int, original: int) -> int:
+        """0-based clean column of 0-based original column ``original`` (the inverse map)."""
+        index = self.maps[number - 1]
+        if index is None:
+            return min(original, len(self.clean[number - 1]))
+        return min(bisect.bisect_left(index, original), len(self.clean[number - 1]))
+
+    def span(self, number: int, lo: int, hi: int) -> Span:
+        """The original span of clean columns ``lo:hi`` (0-based, end exclusive) of a line."""
+        return Span(number, self.original_col(number, lo) + 1, number, self.original_col(number, hi) + 1)
+
+    def edit(self, number: int, lo: int, hi: int, text: str) -> Edit:
+        """Replace clean columns ``lo:hi`` of a line with ``text``."""
+        return Edit(self.span(number, lo, hi), text)
+
+    def lines(self, span: Span | None) -> Iterator[Line]:
+        """The lines under ``span`` (clipped to it on its first and last line)."""
+        if span is None:
+            return
+        last = min(span.end_line, len(self.raw))
+        for number in range(max(span.start_line, 1), last + 1):
+            text = self.clean[number - 1]
+            lo = self.clean_col(number, span.start_col - 1) if number == span.start_line else 0
+            hi = self.clean_col(number, span.end_col - 1) if number == span.end_line else len(text)
+            yield Line(number, text, self.folded(number), lo, max(lo, hi))
