@@ -1,0 +1,295 @@
+"""Citations of other documents (văn bản được viện dẫn).
+
+:func:`find_references` finds every cited document in a text:
+``Quyết định số 1472/QĐ-TTg ngày 28/9/2020 của Thủ tướng Chính phủ``,
+``Nghị quyết số 121/2020/QH14``, ``Chỉ thị số 20-CT/TW`` (a Party number),
+``Kế hoạch số 675/KH-UBND ngày 03 tháng 4 năm 2020``, short forms such as
+``Chỉ thị 23``. Type names are matched on the folded text, so a copy without
+diacritics (``Quyet dinh so 1472/QD-TTg``) and common OCR damage (``sb``,
+``s6`` for ``số``) are found too; the number, symbol, date and issuer are read
+from the text as written.
+
+Each :class:`Reference` carries the span of the citation in the original
+input. This module reads text only; it imports neither the parser nor the model
+builder.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from ._text import fold
+from .canonical import canonical_symbol
+from .model import ABBREVIATION_NAMES, TYPE_ABBREVIATIONS, PartialDate, abbreviation_for
+from .model._base import span_field, text_or_none
+from .source import Source
+from .span import Span
+
+__all__ = ["Reference", "find_references", "references"]
+
+# Folded type names, longest first so "thong tu lien tich" wins over "thong tu".
+_TYPES = {fold(name.lower()): name for name in TYPE_ABBREVIATIONS}
+_TYPES.update(
+    {
+        "hien phap": "HIẾN PHÁP",
+        "bo luat": "BỘ LUẬT",
+        "luat": "LUẬT",
+        "phap lenh": "PHÁP LỆNH",
+        "nghi quyet lien tich": "NGHỊ QUYẾT LIÊN TỊCH",
+        "cong van": "CÔNG VĂN",
+        "van ban": "VĂN BẢN",
+        "van ban hop nhat": "VĂN BẢN HỢP NHẤT",
+        "ket luan": "KẾT LUẬN",
+        "thong tri": "THÔNG TRI",
+        "quy dinh": "QUY ĐỊNH",
+    }
+)
+
+
+def _tolerant(name: str) -> str:
+    """The folded type name as a pattern; in names of several words a vowel may be OCR debris
+    (``K& hoach`` for ``Kế hoạch``)."""
+    if " " not in name:
+        return re.escape(name)
+    return "".join(
+        r"(?:[aeiouy]|[^\sa-z])" if ch in "aeiouy" else r"\s+" if ch == " " else re.escape(ch) for ch in name
+    )
+
+
+_NAMES = sorted(_TYPES, key=len, reverse=True)
+_TYPE_PATTERN = "|".join(f"(?P<t{k}>{_tolerant(name)})" for k, name in enumerate(_NAMES))
+# On folded text: a type name, "số" (or OCR debris of it), the number.
+_CITATION = re.compile(
+    rf"(?<![a-z~])(?P<type>{_TYPE_PATTERN})\s+(?:s[a-z0-9~]{{0,2}}\s*:?\s*)?(?P<num>\d{{1,5}})(?!\d)"
+)
+# A number cited without its type name: "các Chỉ thị: số 24/CT-TTg ..., số 18/CT-TTg".
+_BARE = re.compile(r"(?<![a-z~])s[o0][a-z~]?\s*:?\s*(?P<num>\d{1,5})(?=\s*[/-]\s*[a-z0-9])")
+# A group of the symbol, on clean text: starts with a capital or a digit.
+_GROUP = re.compile(r"(?P<sep>\s*[/\-\u2010-\u2015]\s*)(?P<group>[A-ZĐÐ0-9][A-Za-zĐđÐ0-9&]*)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# After the symbol, on folded text.
+_DATE = re.compile(
+    r"\s*,?\s*ngay\s+(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|thang\s+(?P<m2>\d{1,2})\s+nam\s+(?P<y2>\d{4}))"
+)
+_ISSUER_START = re.compile(r"\s*,?\s*c[a-z~]{0,3}a\s+")  # "của", and OCR's "ciia", "ctia"
+# Words that end an issuer's name ("... của Thủ tướng Chính phủ về việc ..."), and pairs
+# whose first word may also belong to a name ("Ủy ban" but "ban hành").
+_ISSUER_STOP = frozenset(
+    ["ve", "viec", "giao", "nham", "tai", "theo", "da", "duoc", "cho", "de", "nay", "sau", "gui", "kem", "lam", "co"]
+)
+_ISSUER_STOP_PAIRS = frozenset(
+    [
+        "ban hanh",
+        "quy dinh",
+        "quy che",
+        "huong dan",
+        "trien khai",
+        "thuc hien",
+        "phe duyet",
+        "sua doi",
+        "tiep tuc",
+        "tang cuong",
+        "to chuc",
+        "ket luan",
+        "kinh gui",
+    ]
+)
+# Short forms without a symbol are only taken for these types, and not before a unit ("Kế hoạch 5 năm").
+_SHORT_TYPES = frozenset({"chi thi", "nghi quyet", "quyet dinh", "nghi dinh", "thong tu", "ket luan", "luat"})
+_UNIT_AFTER = re.compile(r"\s*(?:nam|thang|ngay|tuan|quy|%|trieu|ty|nguoi|lan|muc|diem|khoan|dieu)(?![a-z~])")
+
+
+@attrs.frozen
+class Reference:
+    """A cited document: ``Quyết định số 1472/QĐ-TTg ngày 28/9/2020 của Thủ tướng Chính phủ``.
+
+    ``symbol`` is what follows the number (``QĐ-TTg``, ``2020/QH14``,
+    ``CT/TW``); ``party`` is true for Party numbers, whose number is followed
+    by a hyphen (``20-CT/TW``). ``year`` is the year inside a legal document's
+    number (``121/2020/QH14``); ``date`` the issue date the citation gives.
+    """
+
+    #: The type as written (``Quyết định``; ``Quyet dinh`` in an ASCII copy).
+    type_name: str
+    #: The canonical upper-case type (``QUYẾT ĐỊNH``), whatever the spelling.
+    canonical_type: str
+    number: int
+    symbol: str | None = attrs.field(default=None, converter=text_or_none)
+    party: bool = False
+    year: int | None = None
+    date: PartialDate | None = None
+    #: Cơ quan, người ban hành as written (``Thủ tướng Chính phủ``).
+    issuer: str | None = attrs.field(default=None, converter=text_or_none)
+    #: The citation as written (clean text, on one line).
+    text: str = ""
+    span: Span | None = span_field()
+
+    @property
+    def doc_type(self) -> str | None:
+        """The type's abbreviation (``QĐ``), or ``None`` for a type without one (Luật)."""
+        return TYPE_ABBREVIATIONS.get(self.canonical_type)
+
+    @property
+    def identifier(self) -> str:
+        """Số và ký hiệu as one string: ``1472/QĐ-TTg``, ``20-CT/TW``, or ``23`` for a short form."""
+        if self.symbol is None:
+            return str(self.number)
+        number = f"{self.number:02d}"  # as NĐ 30 writes numbers below 10
+        return f"{number}{'-' if self.party else '/'}{canonical_symbol(self.symbol)}"
+
+
+def references(text: str) -> tuple[Reference, ...]:
+    """Every citation in ``text``, in order (spans are in ``text``)."""
+    source = Source(text)
+    return find_references(source, 1, len(source))
+
+
+def find_references(source: Source, first_line: int, last_line: int) -> tuple[Reference, ...]:
+    """Every citation on lines ``first_line`` to ``last_line`` (1-based, inclusive) of ``source``."""
+    last_line = min(last_line, len(source))
+    if last_line < first_line:
+        return ()
+    numbers = range(first_line, last_line + 1)
+    text = "\n".join(source.clean[n - 1] for n in numbers)
+    folded = fold(text)
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    found: list[tuple[int, int, Reference]] = []
+    covered: list[tuple[int, int]] = []
+    for m in _CITATION.finditer(folded):
+        ref_end = _reference(text, folded, m)
+        if ref_end is not None:
+            found.append((m.start(), ref_end[1], ref_end[0]))
+            covered.append((m.start(), ref_end[1]))
+    # "số 24/CT-TTg" without its type name: the type comes from the ký hiệu, or from the
+    # citation before it in the same paragraph ("các Chỉ thị: số 24/CT-TTg ..., số 18/CT-TTg").
+    for m in _BARE.finditer(folded):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        before = [r for a, _, r in found if a < m.start() and "\n\n" not in text[a : m.start()]]
+        ref_end = _reference(text, folded, m, inherited=before[-1].canonical_type if before else None)
+        if ref_end is not None:
+            found.append((m.start(), ref_end[1], ref_end[0]))
+    found.sort(key=lambda f: f[0])
+    return tuple(attrs.evolve(ref, span=_span(source, numbers, starts, a, b)) for a, b, ref in found)
+
+
+def _span(source: Source, numbers: range, starts: list[int], begin: int, end: int) -> Span:
+    def point(offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(starts, offset) - 1
+        number = numbers[k]
+        return number, source.original_col(number, offset - starts[k]) + 1
+
+    a, b = point(begin), point(end)
+    return Span(a[0], a[1], b[0], b[1])
+
+
+def _reference(text: str, folded: str, m: re.Match[str], inherited: str | None = None) -> tuple[Reference, int] | None:
+    """The reference that match ``m`` starts, and the offset where it ends.
+
+    ``m`` is a match of ``_CITATION`` (with the type name) or of ``_BARE``
+    (without; the type is then the ký hiệu's, or ``inherited``).
+    """
+    pos = m.end("num")
+    groups: list[str] = []
+    party = False
+    while True:
+        g = _GROUP.match(text, pos)
+        if g is None:
+            break
+        sep = g.group("sep")
+        # A separator with spaces on both sides is a dash in the sentence, not in the number
+        # ("50/2014/QH13 - Luật Xây dựng"); a line broken after a hyphen is a wrapped number.
+        if sep[:1].isspace() and sep[-1:].isspace():
+            break
+        if sep.strip() != "/" and not groups:
+            party = True  # "20-CT/TW": a hyphen after the number is the Party's numbering
+        groups.append(g.group("group"))
+        pos = g.end()
+    bare = "type" not in m.re.groupindex
+    if bare:
+        if not groups:
+            return None
+        token = abbreviation_for(groups[0])
+        canonical = ABBREVIATION_NAMES.get(token or "") or inherited
+        if canonical is None:
+            return None
+        type_name = ""
+    else:
+        kind = _NAMES[next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k[1:].isdigit())]
+        if not groups and (kind not in _SHORT_TYPES or _UNIT_AFTER.match(folded, pos)):
+            return None
+        canonical = _TYPES[kind]
+        type_name = " ".join(text[m.start("type") : m.end("type")].split())
+    symbol = None
+    year = None
+    if groups:
+        # The ký hiệu as written, without spaces (a wrapped line) and with hyphen-minus.
+        symbol = re.sub(r"[\u2010-\u2015]", "-", re.sub(r"\s+", "", text[m.end("num") : pos]))[1:]
+        head, slash, _ = symbol.partition("/")
+        if not party and slash and _YEAR.fullmatch(head):
+            year = int(head)
+    date = None
+    d = _DATE.match(folded, pos)
+    if d is not None:
+        day, month, yr = int(d.group("d")), int(d.group("m") or d.group("m2")), int(d.group("y") or d.group("y2"))
+        try:
+            date = PartialDate(yr, month, day)
+        except ValueError:
+            date = None
+        pos = d.end()
+    issuer = None
+    i = _ISSUER_START.match(folded, pos)
+    if i is not None:
+        issuer, issuer_end = _issuer(text, folded, i.end())
+        if issuer:
+            pos = issuer_end
+    written = " ".join(text[m.start() : pos].split())
+    ref = Reference(
+        type_name=type_name,
+        canonical_type=canonical,
+        number=int(m.group("num")),
+        symbol=symbol,
+        party=party,
+        year=year,
+        date=date,
+        issuer=issuer,
+        text=written,
+    )
+    return ref, pos
+
+
+def _issuer(text: str, folded: str, start: int) -> tuple[str | None, int]:
+    """The issuer's name after "của": words up to a stop word or punctuation, at most 10."""
+    words = list(_words(text, start))
+    taken: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(words):
+        key = folded[a:b]
+        after = folded[words[k + 1][0] : words[k + 1][1]] if k + 1 < len(words) else ""
+        if key in _ISSUER_STOP or f"{key} {after}" in _ISSUER_STOP_PAIRS or not text[a].isalpha():
+            break
+        if key == "va" and not text[words[k + 1][0] if k + 1 < len(words) else a].isupper():
+            break  # "và" joins a name ("Bộ Tài nguyên và Môi trường") only before a capital
+        taken.append((a, b))
+        if len(taken) == 10 or text[b : b + 1] in (",", ";", ".", ":", "(", ")"):
+            break
+    if not taken:
+        return None, start
+    return " ".join(text[taken[0][0] : taken[-1][1]].split()), taken[-1][1]
+
+
+def _words(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """Words from ``start`` to the next punctuation (``Lao động - Thương binh`` keeps its dash)."""
+    previous = start
+    for w in re.finditer(r"[^\s,;.:()]+(?:\s+[-\u2013]\s+[^\s,;.:()]+)?", text[start : start + 200]):
+        a, b = start + w.start(), start + w.end()
+        if text.count("\n", previous, a) >= 2:
+            return  # a blank line ends the sentence
+        yield a, b
+        if text[b : b + 1] in (",", ";", ".", ":", "(", ")"):
+            return
+        previous = b
