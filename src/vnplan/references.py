@@ -19,17 +19,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 
 from ._text import fold
-from .canonical import canonical_symbol
-from .model import ABBREVIATION_NAMES, TYPE_ABBREVIATIONS, PartialDate, abbreviation_for
-from .model._base import span_field, text_or_none
+from .model import ABBREVIATION_NAMES, TYPE_ABBREVIATIONS, PartialDate, Reference, abbreviation_for
 from .source import Source
 from .span import Span
 
-__all__ = ["Reference", "find_references", "references"]
+__all__ = ["find_references", "references"]
 
 # Folded type names, longest first so "thong tu lien tich" wins over "thong tu".
 _TYPES = {fold(name.lower()): name for name in TYPE_ABBREVIATIONS}
@@ -61,13 +60,27 @@ def _tolerant(name: str) -> str:
 
 
 _NAMES = sorted(_TYPES, key=len, reverse=True)
-_TYPE_PATTERN = "|".join(f"(?P<t{k}>{_tolerant(name)})" for k, name in enumerate(_NAMES))
-# On folded text: a type name, "số" (or OCR debris of it), the number.
-_CITATION = re.compile(
-    rf"(?<![a-z~])(?P<type>{_TYPE_PATTERN})\s+(?:s[a-z0-9~]{{0,2}}\s*:?\s*)?(?P<num>\d{{1,5}})(?!\d)"
-)
-# A number cited without its type name: "các Chỉ thị: số 24/CT-TTg ..., số 18/CT-TTg".
-_BARE = re.compile(r"(?<![a-z~])s[o0][a-z~]?\s*:?\s*(?P<num>\d{1,5})(?=\s*[/-]\s*[a-z0-9])")
+_TOLERANT_NAMES = [(name, re.compile(_tolerant(name))) for name in _NAMES]
+_TYPE_PATTERN = "|".join(_tolerant(name) for name in _NAMES)
+# On folded text. A citation is found from its number: every number is a candidate, and the
+# words before it are tested against the type names (anchored, so cheap), after an optional
+# "số" (or OCR debris of it: "sb", "s6").
+_NUMBER = re.compile(r"(?<![\d/.,:-])\d{1,5}(?!\d)")
+_TYPE_FULL = re.compile(rf"(?:{_TYPE_PATTERN})")
+_SO_TAIL = re.compile(r"(?<![a-z~])s[a-z0-9~]{0,2}\s*:?$")
+_SYMBOL_AHEAD = re.compile(r"\s*[/-]\s*[a-z0-9]")
+
+
+class _Hit(NamedTuple):
+    """Where a citation starts: its type name (absent for a bare "số 24/CT-TTg") and its number."""
+
+    start: int
+    kind: str | None  # the folded type name, a key of _TYPES
+    type_end: int
+    num_start: int
+    num_end: int
+
+
 # A group of the symbol, on clean text: starts with a capital or a digit.
 _GROUP = re.compile(r"(?P<sep>\s*[/\-\u2010-\u2015]\s*)(?P<group>[A-ZĐÐ0-9][A-Za-zĐđÐ0-9&]*)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -104,45 +117,6 @@ _SHORT_TYPES = frozenset({"chi thi", "nghi quyet", "quyet dinh", "nghi dinh", "t
 _UNIT_AFTER = re.compile(r"\s*(?:nam|thang|ngay|tuan|quy|%|trieu|ty|nguoi|lan|muc|diem|khoan|dieu)(?![a-z~])")
 
 
-@attrs.frozen
-class Reference:
-    """A cited document: ``Quyết định số 1472/QĐ-TTg ngày 28/9/2020 của Thủ tướng Chính phủ``.
-
-    ``symbol`` is what follows the number (``QĐ-TTg``, ``2020/QH14``,
-    ``CT/TW``); ``party`` is true for Party numbers, whose number is followed
-    by a hyphen (``20-CT/TW``). ``year`` is the year inside a legal document's
-    number (``121/2020/QH14``); ``date`` the issue date the citation gives.
-    """
-
-    #: The type as written (``Quyết định``; ``Quyet dinh`` in an ASCII copy).
-    type_name: str
-    #: The canonical upper-case type (``QUYẾT ĐỊNH``), whatever the spelling.
-    canonical_type: str
-    number: int
-    symbol: str | None = attrs.field(default=None, converter=text_or_none)
-    party: bool = False
-    year: int | None = None
-    date: PartialDate | None = None
-    #: Cơ quan, người ban hành as written (``Thủ tướng Chính phủ``).
-    issuer: str | None = attrs.field(default=None, converter=text_or_none)
-    #: The citation as written (clean text, on one line).
-    text: str = ""
-    span: Span | None = span_field()
-
-    @property
-    def doc_type(self) -> str | None:
-        """The type's abbreviation (``QĐ``), or ``None`` for a type without one (Luật)."""
-        return TYPE_ABBREVIATIONS.get(self.canonical_type)
-
-    @property
-    def identifier(self) -> str:
-        """Số và ký hiệu as one string: ``1472/QĐ-TTg``, ``20-CT/TW``, or ``23`` for a short form."""
-        if self.symbol is None:
-            return str(self.number)
-        number = f"{self.number:02d}"  # as NĐ 30 writes numbers below 10
-        return f"{number}{'-' if self.party else '/'}{canonical_symbol(self.symbol)}"
-
-
 def references(text: str) -> tuple[Reference, ...]:
     """Every citation in ``text``, in order (spans are in ``text``)."""
     source = Source(text)
@@ -159,23 +133,49 @@ def find_references(source: Source, first_line: int, last_line: int) -> tuple[Re
     folded = fold(text)
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
     found: list[tuple[int, int, Reference]] = []
-    covered: list[tuple[int, int]] = []
-    for m in _CITATION.finditer(folded):
-        ref_end = _reference(text, folded, m)
+    for hit in _hits(folded):
+        inherited = None
+        if hit.kind is None:
+            # "số 24/CT-TTg" without its type name: the type comes from the ký hiệu, or from the
+            # citation before it in the same paragraph ("các Chỉ thị: số 24/CT-TTg ..., số 18/CT-TTg").
+            if found and found[-1][1] > hit.start:
+                continue
+            if found and text.find("\n\n", found[-1][0], hit.start) < 0:
+                inherited = found[-1][2].canonical_type
+        ref_end = _reference(text, folded, hit, inherited)
         if ref_end is not None:
-            found.append((m.start(), ref_end[1], ref_end[0]))
-            covered.append((m.start(), ref_end[1]))
-    # "số 24/CT-TTg" without its type name: the type comes from the ký hiệu, or from the
-    # citation before it in the same paragraph ("các Chỉ thị: số 24/CT-TTg ..., số 18/CT-TTg").
-    for m in _BARE.finditer(folded):
-        if any(a <= m.start() < b for a, b in covered):
-            continue
-        before = [r for a, _, r in found if a < m.start() and "\n\n" not in text[a : m.start()]]
-        ref_end = _reference(text, folded, m, inherited=before[-1].canonical_type if before else None)
-        if ref_end is not None:
-            found.append((m.start(), ref_end[1], ref_end[0]))
-    found.sort(key=lambda f: f[0])
+            found.append((hit.start, ref_end[1], ref_end[0]))
     return tuple(attrs.evolve(ref, span=_span(source, numbers, starts, a, b)) for a, b, ref in found)
+
+
+def _hits(folded: str) -> Iterator[_Hit]:
+    """Candidate citations in text order."""
+    for m in _NUMBER.finditer(folded):
+        head = folded[max(0, m.start() - 60) : m.start()]
+        if not head[-1:].isspace() and not head.endswith(":"):
+            continue
+        base = m.start() - len(head)
+        head = head.rstrip()
+        so = _SO_TAIL.search(head)
+        if so is not None:
+            head = head[: so.start()].rstrip()
+        words = [w.span() for w in re.finditer(r"\S+", head)][-4:]
+        for k in range(len(words)):  # the longest type name first
+            a, b = words[k][0], words[-1][1]
+            if _TYPE_FULL.fullmatch(head, a, b):
+                yield _Hit(base + a, _type_key(head[a:b]), base + b, m.start(), m.end())
+                break
+        else:
+            if so is not None and _SYMBOL_AHEAD.match(folded, m.end()):
+                yield _Hit(base + so.start(), None, base + so.start(), m.start(), m.end())
+
+
+def _type_key(written: str) -> str:
+    """The folded type name that ``written`` (folded, maybe OCR-damaged) spells."""
+    squashed = " ".join(written.split())
+    if squashed in _TYPES:
+        return squashed
+    return next(name for name, pattern in _TOLERANT_NAMES if pattern.fullmatch(squashed))
 
 
 def _span(source: Source, numbers: range, starts: list[int], begin: int, end: int) -> Span:
@@ -188,13 +188,12 @@ def _span(source: Source, numbers: range, starts: list[int], begin: int, end: in
     return Span(a[0], a[1], b[0], b[1])
 
 
-def _reference(text: str, folded: str, m: re.Match[str], inherited: str | None = None) -> tuple[Reference, int] | None:
-    """The reference that match ``m`` starts, and the offset where it ends.
+def _reference(text: str, folded: str, hit: _Hit, inherited: str | None = None) -> tuple[Reference, int] | None:
+    """The reference that ``hit`` starts, and the offset where it ends.
 
-    ``m`` is a match of ``_CITATION`` (with the type name) or of ``_BARE``
-    (without; the type is then the ký hiệu's, or ``inherited``).
+    A hit without a type name takes the type of its ký hiệu, or ``inherited``.
     """
-    pos = m.end("num")
+    pos = hit.num_end
     groups: list[str] = []
     party = False
     while True:
@@ -210,8 +209,7 @@ def _reference(text: str, folded: str, m: re.Match[str], inherited: str | None =
             party = True  # "20-CT/TW": a hyphen after the number is the Party's numbering
         groups.append(g.group("group"))
         pos = g.end()
-    bare = "type" not in m.re.groupindex
-    if bare:
+    if hit.kind is None:
         if not groups:
             return None
         token = abbreviation_for(groups[0])
@@ -220,16 +218,15 @@ def _reference(text: str, folded: str, m: re.Match[str], inherited: str | None =
             return None
         type_name = ""
     else:
-        kind = _NAMES[next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k[1:].isdigit())]
-        if not groups and (kind not in _SHORT_TYPES or _UNIT_AFTER.match(folded, pos)):
+        if not groups and (hit.kind not in _SHORT_TYPES or _UNIT_AFTER.match(folded, pos)):
             return None
-        canonical = _TYPES[kind]
-        type_name = " ".join(text[m.start("type") : m.end("type")].split())
+        canonical = _TYPES[hit.kind]
+        type_name = " ".join(text[hit.start : hit.type_end].split())
     symbol = None
     year = None
     if groups:
         # The ký hiệu as written, without spaces (a wrapped line) and with hyphen-minus.
-        symbol = re.sub(r"[\u2010-\u2015]", "-", re.sub(r"\s+", "", text[m.end("num") : pos]))[1:]
+        symbol = re.sub(r"[\u2010-\u2015]", "-", re.sub(r"\s+", "", text[hit.num_end : pos]))[1:]
         head, slash, _ = symbol.partition("/")
         if not party and slash and _YEAR.fullmatch(head):
             year = int(head)
@@ -248,11 +245,11 @@ def _reference(text: str, folded: str, m: re.Match[str], inherited: str | None =
         issuer, issuer_end = _issuer(text, folded, i.end())
         if issuer:
             pos = issuer_end
-    written = " ".join(text[m.start() : pos].split())
+    written = " ".join(text[hit.start : pos].split())
     ref = Reference(
         type_name=type_name,
         canonical_type=canonical,
-        number=int(m.group("num")),
+        number=int(folded[hit.num_start : hit.num_end]),
         symbol=symbol,
         party=party,
         year=year,

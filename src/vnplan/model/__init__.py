@@ -5,11 +5,16 @@ from .closing import DigitalSignature, Recipients, Signature
 from .doctypes import ABBREVIATION_NAMES, CONG_VAN, TYPE_ABBREVIATIONS, abbreviation_for
 from .document import Document
 from .header import DocNumber, Header, PartialDate, PlaceDate, Title
+from .plan import Assignment, Deadline, DeadlineKind, Plan, ReportingDuty, Role, Target, Task
+from .reference import Reference
 
 __all__ = [
     "ABBREVIATION_NAMES",
     "CONG_VAN",
     "TYPE_ABBREVIATIONS",
+    "Assignment",
+    "Deadline",
+    "DeadlineKind",
     "DigitalSignature",
     "DocNumber",
     "Document",
@@ -17,11 +22,17 @@ __all__ = [
     "Node",
     "Paragraph",
     "PartialDate",
+    "Plan",
     "PlaceDate",
     "Recipients",
+    "Reference",
+    "ReportingDuty",
+    "Role",
     "Section",
     "SectionKind",
     "Signature",
+    "Target",
+    "Task",
     "Title",
     "abbreviation_for",
 ]
