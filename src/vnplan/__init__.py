@@ -1,9 +1,13 @@
 """vnplan: parse, normalize and check Vietnamese administrative documents."""
 
 from .api import check, fix, parse
+from .citations import references
 from .diagnostics import Edit, Fix, FixResult, Severity, Violation, apply_fixes
 from .errors import ModelError, ParseError, VnplanError
 from .model import (
+    Assignment,
+    Deadline,
+    DeadlineKind,
     DigitalSignature,
     DocNumber,
     Document,
@@ -11,19 +15,29 @@ from .model import (
     Paragraph,
     PartialDate,
     PlaceDate,
+    Plan,
     Recipients,
+    Reference,
+    ReportingDuty,
+    Role,
     Section,
     SectionKind,
     Signature,
+    Target,
+    Task,
     Title,
 )
+from .planning import plan
 from .span import Span
 from .validate import CheckOptions, validate
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Assignment",
     "CheckOptions",
+    "Deadline",
+    "DeadlineKind",
     "DigitalSignature",
     "DocNumber",
     "Document",
@@ -36,12 +50,18 @@ __all__ = [
     "ParseError",
     "PartialDate",
     "PlaceDate",
+    "Plan",
     "Recipients",
+    "Reference",
+    "ReportingDuty",
+    "Role",
     "Section",
     "SectionKind",
     "Severity",
     "Signature",
     "Span",
+    "Target",
+    "Task",
     "Title",
     "Violation",
     "VnplanError",
@@ -49,5 +69,7 @@ __all__ = [
     "check",
     "fix",
     "parse",
+    "plan",
+    "references",
     "validate",
 ]

@@ -12,7 +12,13 @@ Commands:
   [--fix [--unsafe-fixes]] [--draft|--final] [--lang vi|en] [--statistics]
   [--exit-zero]``: report NĐ 30 formatting violations (exit 1 when an
   error-severity violation remains);
-* ``vnplan rule CODE`` explains a rule; ``vnplan rule --all`` lists them.
+* ``vnplan rule CODE`` explains a rule; ``vnplan rule --all`` lists them;
+* ``vnplan tasks FILE --format table|csv|json``: the responsibility matrix of a
+  plan (agency × task × deadline); ``vnplan refs FILE``: the documents it cites;
+* ``vnplan schema document|plan``: the JSON Schema of the JSON output.
+
+``vnplan record`` also takes directories (``--glob``), runs ``--jobs N`` worker
+processes with a progress line, and adds plans with ``--plan``.
 
 ``-`` reads standard input. Errors print ``file:line:col: message`` on standard
 error and exit with status 2, never a traceback. ``fmt --check`` exits 1 when a
@@ -31,16 +37,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, batch
 from .api import check, fix, parse
 from .diagnostics import Severity, Violation
 from .errors import ParseError, VnplanError
 from .model import Document
+from .planning import document_references, plan
 from .record import RECORD_FIELDS, record
 from .render import render_all
 from .report import dumps, explain_rule, to_json_list, to_sarif, to_statistics, to_text
 from .rules import RULES, get_rule, select_rules
+from .schema import SCHEMAS, json_schema
 from .serde import to_dict
+from .tables import reference_rows, references_table, task_rows, tasks_table
 from .validate import CheckOptions
 
 __all__ = ["main"]
@@ -88,24 +97,51 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_record(args: argparse.Namespace) -> int:
+    paths = batch.expand(args.files, args.glob)
+    if "-" in paths or (len(paths) == 1 and args.jobs == 1 and not args.plan):
+        # One file (or standard input): errors stop with file:line:col.
+        return _record_single(args, paths)
     records: list[dict[str, object]] = []
-    for path in args.files:
-        for doc in _parse_file(path):
-            rec = record(doc)
-            if len(args.files) > 1 or args.format == "csv":
+    failed = 0
+    progress = batch.Progress(len(paths), "record", enabled=args.progress)
+    func = batch.plans_of_file if args.plan else batch.records_of_file
+    for path, result in batch.run(func, paths, jobs=args.jobs, progress=progress):
+        if isinstance(result, str):
+            failed += 1
+            print(f"error: {result}", file=sys.stderr)
+            continue
+        records.extend({"file": path, **rec} for rec in result)
+    _write_records(records, args.format)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _record_single(args: argparse.Namespace, paths: list[str]) -> int:
+    records: list[dict[str, object]] = []
+    for path in paths:
+        text = _read(path)
+        for doc in parse(text, source="<stdin>" if path == "-" else path):
+            rec: dict[str, object] = record(doc)
+            if args.plan:
+                rec["plan"] = to_dict(plan(doc, text))
+            if len(paths) > 1 or args.format == "csv":
                 rec = {"file": path, **rec}
             records.append(rec)
-    if args.format == "csv":
+    _write_records(records, args.format)
+    return EXIT_OK
+
+
+def _write_records(records: list[dict[str, object]], fmt: str) -> None:
+    if fmt == "csv":
         _write_csv(records)
     else:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    return EXIT_OK
 
 
-def _write_csv(records: list[dict[str, object]]) -> None:
+def _write_csv(records: list[dict[str, object]], fields: Sequence[str] | None = None) -> None:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["file", *RECORD_FIELDS], lineterminator="\n")
+    names = list(fields) if fields is not None else ["file", *RECORD_FIELDS]
+    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for rec in records:
         row: dict[str, object] = {}
@@ -189,6 +225,48 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_CHANGED if errors and not args.exit_zero else EXIT_OK
 
 
+def _documents(args: argparse.Namespace) -> list[tuple[Document, str]]:
+    text = _read(args.file)
+    return [(doc, text) for doc in parse(text, source="<stdin>" if args.file == "-" else args.file)]
+
+
+def _cmd_tasks(args: argparse.Namespace) -> int:
+    plans = [plan(doc, text) for doc, text in _documents(args)]
+    if args.format == "json":
+        out = [{"agencies": len(p.assignments), "assignments": to_dict(p)["assignments"]} for p in plans]
+        json.dump(out if len(out) != 1 else out[0], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        rows = [{"document": k, **row} for k, p in enumerate(plans) for row in task_rows(p)]
+        for row in rows:
+            row["deadlines"] = "; ".join(row["deadlines"])
+            row["cooperating"] = "; ".join(row["cooperating"])
+        fields = ["document", "agency_no", "agency", "task_no", "role", "task", "deadlines", "cooperating", "line"]
+        _write_csv(rows, fields)
+    else:
+        sys.stdout.write("\n".join(tasks_table(p) for p in plans))
+    return EXIT_OK
+
+
+def _cmd_refs(args: argparse.Namespace) -> int:
+    cited = [document_references(doc, text) for doc, text in _documents(args)]
+    rows = [row for refs in cited for row in reference_rows(refs)]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        fields = ["identifier", "type", "doc_type", "number", "symbol", "year", "date", "issuer", "mentions", "line"]
+        _write_csv(rows, [*fields, "col", "text"])
+    else:
+        sys.stdout.write("\n".join(references_table(refs) for refs in cited))
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(json_schema(SCHEMAS[args.name]), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
 def _cmd_rule(args: argparse.Namespace) -> int:
     if args.all or not args.code:
         for code in sorted(RULES):
@@ -214,9 +292,29 @@ def _build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_parse)
 
     r = sub.add_parser("record", help="print one record per document (RECORD.md)")
-    r.add_argument("files", nargs="+", help="input files, or - for standard input")
+    r.add_argument("files", nargs="+", help="input files or directories, or - for standard input")
     r.add_argument("--format", choices=("json", "csv"), default="json")
+    r.add_argument("--glob", default="*.txt", help="files to take from directories (default: *.txt)")
+    r.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per CPU)")
+    r.add_argument("--plan", action="store_true", help="add each document's plan (JSON) under 'plan'")
+    r.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None, help="progress line (default: on a terminal)"
+    )
     r.set_defaults(func=_cmd_record)
+
+    t = sub.add_parser("tasks", help="the responsibility matrix of a plan: agency × task × deadline")
+    t.add_argument("file", help="input file, or - for standard input")
+    t.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    t.set_defaults(func=_cmd_tasks)
+
+    f2 = sub.add_parser("refs", help="the documents a text cites (số, ký hiệu, date, issuer)")
+    f2.add_argument("file", help="input file, or - for standard input")
+    f2.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    f2.set_defaults(func=_cmd_refs)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the document or plan JSON")
+    sc.add_argument("name", choices=sorted(SCHEMAS), nargs="?", default="plan")
+    sc.set_defaults(func=_cmd_schema)
 
     f = sub.add_parser("fmt", help="rewrite files in normalized form")
     f.add_argument("files", nargs="+", help="files to format, or - (writes to standard output)")

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ._text import fold, squash
+from .citations import find_references, references
 from .model import (
     Assignment,
     Deadline,
@@ -39,10 +40,9 @@ from .model import (
     Task,
 )
 from .model.body import Node
-from .references import find_references, references
 from .source import Source
 
-__all__ = ["find_deadlines", "find_targets", "plan"]
+__all__ = ["document_references", "find_deadlines", "find_targets", "plan"]
 
 # Section kinds by folded heading; the first match wins ("phân công nhiệm vụ" assigns).
 _HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -84,7 +84,9 @@ _RECURRING = re.compile(
     r"dinh\s+ky\s+(?:(?P<n>\d+)\s+(?P<unit>thang|nam|quy|tuan)|(?:hang|hang|moi)\s+(?P<unit2>nam|quy|thang|tuan))"
     r"|(?<![a-z~])(?:hang|moi)\s+(?P<unit3>nam|quy|thang|tuan)(?![a-z~])"
 )
-_ONGOING = re.compile(r"nam\s+(?P<y>\d{4})\s+va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|(?<![a-z~])thuong\s+xuyen(?![a-z~])")
+_ONGOING = re.compile(
+    r"nam\s+(?P<y>\d{4})\s+va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|(?<![a-z~])thuong\s+xuyen(?![a-z~])"
+)
 _PERIOD_NAMES = {"nam": "năm", "quy": "quý", "thang": "tháng", "tuan": "tuần"}
 
 # Targets: a number with % or ‰, or a count of a noun after a qualifier.
@@ -223,8 +225,8 @@ def _lift_typos(items: list[Section]) -> list[Section]:
         typo = children[split]
         assert isinstance(typo, Section)
         out.append(Section(item.kind, item.label, item.heading, children[:split], span=item.span))
-        lifted = Section(SectionKind.ARABIC, due or "", typo.heading, (*typo.children, *children[split + 1 :]), span=typo.span)
-        out.append(lifted)
+        rest = (*typo.children, *children[split + 1 :])
+        out.append(Section(SectionKind.ARABIC, due or "", typo.heading, rest, span=typo.span))
     return out
 
 
@@ -341,9 +343,7 @@ def find_deadlines(text: str, span: object = None) -> tuple[Deadline, ...]:
             deadline = Deadline(DeadlineKind.DURING, text[m.start() : m.end()], PartialDate(year), start_year=year)
         elif m.group("m"):
             month = int(m.group("m"))
-            deadline = Deadline(
-                DeadlineKind.DURING, text[m.start() : m.end()], _date(m.group("y"), month, None)
-            )
+            deadline = Deadline(DeadlineKind.DURING, text[m.start() : m.end()], _date(m.group("y"), month, None))
         else:
             deadline = Deadline(DeadlineKind.DURING, text[m.start() : m.end()], _date(m.group("qy"), None, None))
         add(m, deadline)
@@ -414,7 +414,25 @@ def _reporting_clauses(text: str, span: object) -> Iterator[ReportingDuty]:
 
 
 def _references(doc: Document, source: Source | None) -> tuple[Reference, ...]:
-    """The documents ``doc`` cites, first mention of each, its own number left out."""
+    """The documents ``doc`` cites, first mention of each."""
+    seen: set[str] = set()
+    out: list[Reference] = []
+    for ref in document_references(doc, source):
+        key = ref.identifier.upper()
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return tuple(out)
+
+
+def document_references(doc: Document, source: str | Source | None = None) -> tuple[Reference, ...]:
+    """Every citation in ``doc`` (every mention), its own number left out.
+
+    With ``source`` (the text ``doc`` was parsed from) the citations carry their
+    spans; without it they are read from the model's texts.
+    """
+    if isinstance(source, str):
+        source = Source(source)
     if source is not None and doc.span is not None:
         found = find_references(source, doc.span.start_line, doc.span.end_line)
     else:
@@ -423,15 +441,7 @@ def _references(doc: Document, source: Source | None) -> tuple[Reference, ...]:
     if doc.header is not None and doc.header.number is not None and doc.header.number.number is not None:
         number = doc.header.number
         own = f"{number.number:02d}/{number.symbol}".upper() if number.symbol else None
-    seen: set[str] = set()
-    out: list[Reference] = []
-    for ref in found:
-        key = ref.identifier.upper()
-        if key in seen or (own is not None and key == own.upper()):
-            continue
-        seen.add(key)
-        out.append(ref)
-    return tuple(out)
+    return tuple(ref for ref in found if own is None or ref.identifier.upper() != own)
 
 
 def _texts(doc: Document) -> Iterator[str]:

@@ -1,4 +1,4 @@
-"""JSON for the model, through one configured cattrs converter.
+"""JSON for the model (documents and plans), through one configured cattrs converter.
 
 Wire decisions:
 
@@ -6,7 +6,8 @@ Wire decisions:
   ``{"start_line", "start_col", "end_line", "end_col"}`` or ``null``;
 * tuples are arrays; a ``(key, value)`` pair of a digital signature is a
   two-item array;
-* :class:`~vnplan.model.SectionKind` is its value (``"roman"``);
+* enumerations (:class:`~vnplan.model.SectionKind`, ``DeadlineKind``, ``Role``)
+  are their values (``"roman"``, ``"by_date"``, ``"lead"``);
 * body nodes are tagged unions: a paragraph is ``{"type": "paragraph", ...}``
   and a section ``{"type": "section", ...}``;
 * unknown keys in input are an error (``forbid_extra_keys``).
@@ -15,15 +16,17 @@ Wire decisions:
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 import cattrs
 from cattrs.strategies import configure_tagged_union
 
-from .model import Document, Paragraph, Section
+from .model import Document, Paragraph, Plan, Section
 from .model.body import Node
 
 __all__ = ["from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+
+_T = TypeVar("_T", Document, Plan)
 
 
 def make_converter() -> cattrs.Converter:
@@ -41,25 +44,25 @@ def make_converter() -> cattrs.Converter:
 _CONVERTER = make_converter()
 
 
-def to_dict(doc: Document) -> dict[str, Any]:
-    """``doc`` as JSON-ready builtins."""
-    result: dict[str, Any] = _CONVERTER.unstructure(doc)
+def to_dict(value: Document | Plan) -> dict[str, Any]:
+    """A document or a plan as JSON-ready builtins."""
+    result: dict[str, Any] = _CONVERTER.unstructure(value)
     return result
 
 
-def from_dict(data: dict[str, Any]) -> Document:
-    """Rebuild a :class:`Document` from :func:`to_dict` output."""
-    return _CONVERTER.structure(data, Document)
+def from_dict(data: dict[str, Any], cls: type[_T] = Document) -> _T:  # type: ignore[assignment]
+    """Rebuild a :class:`Document` (or ``cls``, e.g. :class:`Plan`) from :func:`to_dict` output."""
+    return _CONVERTER.structure(data, cls)
 
 
-def to_json(doc: Document, *, indent: int | None = 2) -> str:
-    """``doc`` as a JSON string (non-ASCII kept)."""
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+def to_json(value: Document | Plan, *, indent: int | None = 2) -> str:
+    """A document or a plan as a JSON string (non-ASCII kept)."""
+    return json.dumps(to_dict(value), ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str) -> Document:
-    """Rebuild a :class:`Document` from :func:`to_json` output."""
-    return from_dict(json.loads(text))
+def from_json(text: str, cls: type[_T] = Document) -> _T:  # type: ignore[assignment]
+    """Rebuild a :class:`Document` (or ``cls``) from :func:`to_json` output."""
+    return from_dict(json.loads(text), cls)
 
 
 # Keep the names visible to type checkers that the tagged union refers to.

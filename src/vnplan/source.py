@@ -3,7 +3,7 @@
 :class:`Source` keeps the original lines and a *clean* copy of each (NFC,
 legacy encodings decoded, nothing else touched) with a column map back to the
 original. Code that searches the text (the rules of :mod:`vnplan.rules`, the
-reference finder of :mod:`vnplan.references`) matches clean text and still
+reference finder of :mod:`vnplan.citations`) matches clean text and still
 reports positions in the input the user has.
 """
 

@@ -1,4 +1,4 @@
-"""A cited document (văn bản được viện dẫn), as :mod:`vnplan.references` finds it."""
+"""A cited document (văn bản được viện dẫn), as :mod:`vnplan.citations` finds it."""
 
 from __future__ import annotations
 
