@@ -50,7 +50,9 @@ def records_of_file(path: str) -> tuple[str, list[dict[str, Any]] | str]:
     """(path, records of its documents) or (path, error message)."""
     try:
         docs = parse(read_text(path), source=path)
-    except (OSError, UnicodeDecodeError, VnplanError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        return path, f"{path}: cannot read: {exc}"
+    except VnplanError as exc:
         return path, str(exc)
     return path, [record(doc) for doc in docs]
 
@@ -60,7 +62,9 @@ def plans_of_file(path: str) -> tuple[str, list[dict[str, Any]] | str]:
     try:
         text = read_text(path)
         docs = parse(text, source=path)
-    except (OSError, UnicodeDecodeError, VnplanError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        return path, f"{path}: cannot read: {exc}"
+    except VnplanError as exc:
         return path, str(exc)
     return path, [{**record(doc), "plan": to_dict(plan(doc, text))} for doc in docs]
 
@@ -76,6 +80,13 @@ class Progress:
         self.done = 0
         self._last = 0.0
         self._start = time.perf_counter()
+
+    def message(self, text: str) -> None:
+        """Print ``text`` on its own line, clear of the progress line."""
+        if self.enabled and 0 < self.done < self.total:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(text + "\n")
+        self.stream.flush()
 
     def step(self) -> None:
         self.done += 1

@@ -108,7 +108,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
     for path, result in batch.run(func, paths, jobs=args.jobs, progress=progress):
         if isinstance(result, str):
             failed += 1
-            print(f"error: {result}", file=sys.stderr)
+            progress.message(f"error: {result}")
             continue
         records.extend({"file": path, **rec} for rec in result)
     _write_records(records, args.format)

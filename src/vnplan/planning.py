@@ -41,6 +41,7 @@ from .model import (
 )
 from .model.body import Node
 from .source import Source
+from .span import Span
 
 __all__ = ["document_references", "find_deadlines", "find_targets", "plan"]
 
@@ -68,6 +69,12 @@ _TASK_VERB = re.compile(
     r"theo doi|kiem tra|bo tri|dam bao|bao dam|tuyen truyen|van dong|giam sat|phat dong|lam tot|tien hanh|"
     r"thong ke|tong hop|thu thap|ra soat|danh gia|cung cap|ho tro|xu ly|phat hien)(?![a-z~])"
 )
+# The first words of an agency's name (folded), for sections that list agencies without saying so.
+_AGENCY_HEAD = re.compile(
+    r"(?:de nghi\s+)?(?:cac\s+)?(?:so|ban|bo|cong an|uy ban|ubnd|bao|dai|van phong|cuc|chi cuc|trung tam|hoi|"
+    r"lien doan|tinh doan|doan|toa an|vien|mat tran|co quan|kho bac|ngan hang|bao hiem|bhxh|bo chi huy|phong|"
+    r"ubmttq|thanh tra)(?![a-z~])"
+)
 _COOPERATE = re.compile(r"(?<![a-z~])phoi h[a-z~]p\s+(?:voi|cung)\s+")
 _AGENCY_END = re.compile(r"[;.:]|\s(?:de|nham|trong|theo|tai|thuong xuyen|kip thoi|dinh ky)(?![a-z~])")
 
@@ -91,7 +98,9 @@ _PERIOD_NAMES = {"nam": "năm", "quy": "quý", "thang": "tháng", "tuan": "tuầ
 
 # Targets: a number with % or ‰, or a count of a noun after a qualifier.
 _TARGET = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>%|‰)")
-_QUALIFIER = re.compile(r"(?:phan dau|it nhat|toi thieu|tren|duoi|dat|khong qua|giam|tang|len|xuong)\s*$")
+_QUALIFIER = re.compile(
+    r"(?<![a-z~])(?:(?:phan dau|it nhat|toi thieu|tren|duoi|dat|khong qua|giam|tang|len|xuong|con)\s*)+$"
+)
 _REPORT = re.compile(r"(?<![a-z~])bao cao(?![a-z~])")
 _RECIPIENT_END = re.compile(r"[;.(,]|\s(?:de|truoc|tong hop|theo|dinh ky)(?![a-z~])")
 
@@ -176,9 +185,9 @@ class _Builder:
                 for t, s in items
                 if _REPORT.search(fold(t))
             )
-        elif kind == "task":
+        elif kind == "task" and not _lists_agencies(section):
             self.tasks.extend(_task(t, s) for t, s in items)
-        else:
+        else:  # an assignment section, or a task section that lists agencies
             self.assign(section)
 
     def assign(self, section: Section) -> None:
@@ -203,6 +212,13 @@ class _Builder:
         for task in tasks:
             self.reporting.extend(_reporting_clauses(task.text, task.span))
         self.assignments.append(Assignment(agency, tasks, span=item.span))
+
+
+def _lists_agencies(section: Section) -> bool:
+    """Whether most numbered items of ``section`` are headed by an agency ("1. Sở Y tế")."""
+    items = [c for c in section.children if isinstance(c, Section) and c.kind is not SectionKind.DASH]
+    named = sum(1 for c in items if _AGENCY_HEAD.match(fold(c.heading[:40])) and len(c.heading.split()) <= 16)
+    return len(items) >= 2 and named >= 0.6 * len(items)
 
 
 def _lift_typos(items: list[Section]) -> list[Section]:
@@ -271,12 +287,29 @@ def _not_agency(head: str) -> bool:
 
 
 def _items(section: Section) -> Iterator[tuple[str, object]]:
-    """The section's content as items: each paragraph, and each sub-item with what it holds."""
+    """The section's content as items: each paragraph, and each sub-item with what it holds.
+
+    A paragraph starting in lower case continues the item before it (a page break
+    split the sentence).
+    """
+    pending: tuple[str, object] | None = None
     for child in section.children:
         if isinstance(child, Paragraph):
-            yield child.text, child.span
+            if pending is not None and child.text[:1].islower():
+                pending = (f"{pending[0]} {child.text}", _cover(pending[1], child.span))
+                continue
+            item = (child.text, child.span)
         else:
-            yield _flatten(child), child.span
+            item = (_flatten(child), child.span)
+        if pending is not None:
+            yield pending
+        pending = item
+    if pending is not None:
+        yield pending
+
+
+def _cover(a: object, b: object) -> object:
+    return a.cover(b) if isinstance(a, Span) and isinstance(b, Span) else a
 
 
 def _flatten(section: Section) -> str:
