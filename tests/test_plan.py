@@ -322,11 +322,9 @@ def test_dask_bag_on_a_local_cluster(tmp_path: Path) -> None:
     for k in range(4):
         (tmp_path / f"kh{k}.txt").write_text(KEHOACH.replace("Số: 05/", f"Số: 0{k + 1}/"), encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\xff not utf-8")
-    with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
-    ) as cluster:
-        with distributed.Client(cluster):
-            rows = records(read_texts(str(tmp_path / "*.txt"), files_per_partition=2), plans=True).compute()
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+    with cluster, distributed.Client(cluster):
+        rows = records(read_texts(str(tmp_path / "*.txt"), files_per_partition=2), plans=True).compute()
     good = [r for r in rows if "error" not in r]
     assert sorted((r["number"], r["symbol"]) for r in good) == [(k, "KH-UBND") for k in (1, 2, 3, 4)]
     assert all(r["plan"]["assignments"][0]["agency"] == "Sở Lao động - Thương binh và Xã hội" for r in good)
