@@ -49,8 +49,10 @@ def main() -> None:
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     for n in args.processes:
         best, docs = min(run(texts, n) for _ in range(args.repeat))
-        print(f"record+plan, {n} process{'es' if n > 1 else ''}: {size:.1f} MB, {docs} documents in {best:.2f} s = "
-              f"{size / best:.2f} MB/s")
+        print(
+            f"record+plan, {n} process{'es' if n > 1 else ''}: {size:.1f} MB, {docs} documents in {best:.2f} s = "
+            f"{size / best:.2f} MB/s"
+        )
 
 
 if __name__ == "__main__":

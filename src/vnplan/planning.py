@@ -21,6 +21,8 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 
+import attrs
+
 from ._text import fold, squash
 from .citations import find_references, references
 from .model import (
@@ -64,10 +66,12 @@ _NOT_AGENCY = re.compile(
 )
 # Verbs that start a task: an agency name ends before them ("Tòa án nhân dân tỉnh Quan tâm ...").
 _TASK_VERB = re.compile(
-    r"(?<![a-z~])(?:quan tam|chu tri|phoi hop|chi dao|tham muu|tiep tuc|thuc hien|to chuc|huong dan|"
+    r"(?<![a-z~])(?:quan tam|chu tri|phoi hop|chi dao|tham muu|tiep tuc|thuc hien|(?<!cac )(?<!, )to chuc|huong dan|"
     r"co trach nhiem|chiu trach nhiem|xay dung|trien khai|tang cuong|day manh|phat huy|nghien cuu|"
     r"theo doi|kiem tra|bo tri|dam bao|bao dam|tuyen truyen|van dong|giam sat|phat dong|lam tot|tien hanh|"
-    r"thong ke|tong hop|thu thap|ra soat|danh gia|cung cap|ho tro|xu ly|phat hien)(?![a-z~])"
+    r"thong ke|tong hop|thu thap|ra soat|danh gia|cung cap|ho tro|xu ly|phat hien|kien toan|nang cao|can cu|"
+    r"bo sung|chuan bi|quan ly|uu tien|huy dong|don doc|cap nhat|ban hanh|phan cong|thanh lap|lanh dao|"
+    r"tiep cong dan|tiep nhan|cong tac|tong ket|so ket)(?![a-z~])"
 )
 # The first words of an agency's name (folded), for sections that list agencies without saying so.
 _AGENCY_HEAD = re.compile(
@@ -202,12 +206,23 @@ class _Builder:
             self.agency_item(item)
 
     def agency_item(self, item: Section) -> None:
-        agency, rest = _split_agency(item.heading, bool(item.children))
+        heading, children = item.heading, item.children
+        first = children[0] if children else None
+        if isinstance(first, Paragraph) and re.search(r"(?:,|-|\s(?:và|của|các))$", heading.rstrip()):
+            # "Sở Văn hóa, Thể thao và" over "Du lịch chủ trì ...": a heading wrapped into its first line.
+            heading, children = f"{heading.rstrip()} {first.text}", children[1:]
+        agency, rest = _split_agency(heading, bool(children))
         if agency is None:
-            self.other_items.append(squash(item.heading))
+            if _TASK_VERB.match(fold(heading)) and not _not_agency(heading):
+                # A task group ("Tổ chức các hội nghị hiệp thương"), not an agency: general tasks.
+                self.tasks.extend(_task(t, s) for t, s in _items(item) if t)
+                if not children:
+                    self.tasks.append(_task(squash(heading), item.span))
+                return
+            self.other_items.append(squash(heading))
             return
         tasks = [_task(rest, item.span)] if rest else []
-        for text, span in _items(item):
+        for text, span in _items(attrs.evolve(item, children=children)):
             tasks.append(_task(text, span))
         for task in tasks:
             self.reporting.extend(_reporting_clauses(task.text, task.span))
@@ -263,12 +278,13 @@ def _split_agency(heading: str, has_tasks: bool) -> tuple[str | None, str]:
         head, rest = text[start:colon], text[colon + 1 :]
     else:
         verb = _TASK_VERB.search(folded, start)
-        if has_tasks or (len(text.split()) <= 14 and (verb is None or verb.start() == start)):
+        if verb is not None and verb.start() == start:
+            return None, text  # the item starts with its task: no agency named
+        words = len(text.split())
+        if verb is None or (has_tasks and words <= 16) or len(text[start : verb.start()].split()) < 2:
             head, rest = text[start:], ""
-        elif verb is not None and verb.start() > start:
-            head, rest = text[start : verb.start()], text[verb.start() :]
         else:
-            return None, text
+            head, rest = text[start : verb.start()], text[verb.start() :]
     head = head.strip(" ,;.-")
     if not head or _not_agency(head) or len(head.split()) > 25:
         return None, text
