@@ -345,15 +345,16 @@ def _cooperating(text: str, folded: str) -> tuple[str, ...]:
     """Agencies after "phối hợp với", up to the verb of the task or the end of the clause."""
     out: list[str] = []
     for m in _COOPERATE.finditer(folded):
-        end = len(text)
-        for pattern in (_TASK_VERB, _AGENCY_END):
-            stop = pattern.search(folded, m.end())
-            if stop is not None:
-                end = min(end, stop.start())
-        name = text[m.end() : end].strip(" ,;")
+        name = text[m.end() : _name_end(folded, m.end(), _AGENCY_END)].strip(" ,;")
         if name and len(name.split()) <= 30:
             out.append(name)
     return tuple(out)
+
+
+def _name_end(folded: str, start: int, end_pattern: re.Pattern[str]) -> int:
+    """Where an agency's name that starts at ``start`` ends: at the task's verb or ``end_pattern``."""
+    stops = (p.search(folded, start) for p in (_TASK_VERB, end_pattern))
+    return min((m.start() for m in stops if m is not None), default=len(folded))
 
 
 def find_deadlines(text: str, span: object = None) -> tuple[Deadline, ...]:
@@ -441,12 +442,7 @@ def _recipient(text: str) -> str | None:
     for m in re.finditer(r"(?<![a-z~])(?:gui|ve)\s+", folded):
         if not text[m.end() : m.end() + 1].isupper():
             continue
-        end = len(text)
-        for pattern in (_TASK_VERB, _RECIPIENT_END):
-            stop = pattern.search(folded, m.end())
-            if stop is not None:
-                end = min(end, stop.start())
-        name = text[m.end() : end].strip(" ,")
+        name = text[m.end() : _name_end(folded, m.end(), _RECIPIENT_END)].strip(" ,")
         if name:
             return name
     return None
