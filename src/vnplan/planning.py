@@ -164,7 +164,7 @@ class _Builder:
         self.purposes: list[str] = []
         self.requirements: list[str] = []
         self.goals: list[str] = []
-        self.goal_items: list[tuple[str, object]] = []
+        self.goal_items: list[tuple[str, Span | None]] = []
         self.tasks: list[Task] = []
         self.assignments: list[Assignment] = []
         self.other_items: list[str] = []
@@ -185,9 +185,7 @@ class _Builder:
             self.budget.extend(texts)
         elif kind == "report":
             self.reporting.extend(
-                ReportingDuty(t, find_deadlines(t), _recipient(t), span=s)  # type: ignore[arg-type]
-                for t, s in items
-                if _REPORT.search(fold(t))
+                ReportingDuty(t, find_deadlines(t), _recipient(t), span=s) for t, s in items if _REPORT.search(fold(t))
             )
         elif kind == "task" and not _lists_agencies(section):
             self.tasks.extend(_task(t, s) for t, s in items)
@@ -302,13 +300,13 @@ def _not_agency(head: str) -> bool:
     return any(difflib.SequenceMatcher(None, folded, key).ratio() >= 0.7 for key in _NOT_AGENCY_KEYS)
 
 
-def _items(section: Section) -> Iterator[tuple[str, object]]:
+def _items(section: Section) -> Iterator[tuple[str, Span | None]]:
     """The section's content as items: each paragraph, and each sub-item with what it holds.
 
     A paragraph starting in lower case continues the item before it (a page break
     split the sentence).
     """
-    pending: tuple[str, object] | None = None
+    pending: tuple[str, Span | None] | None = None
     for child in section.children:
         if isinstance(child, Paragraph):
             if pending is not None and child.text[:1].islower():
@@ -324,8 +322,8 @@ def _items(section: Section) -> Iterator[tuple[str, object]]:
         yield pending
 
 
-def _cover(a: object, b: object) -> object:
-    return a.cover(b) if isinstance(a, Span) and isinstance(b, Span) else a
+def _cover(a: Span | None, b: Span | None) -> Span | None:
+    return a.cover(b) if a is not None and b is not None else a
 
 
 def _flatten(section: Section) -> str:
@@ -335,10 +333,10 @@ def _flatten(section: Section) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _task(text: str, span: object) -> Task:
+def _task(text: str, span: Span | None) -> Task:
     folded = fold(text)
     role = Role.COOPERATE if folded.startswith("phoi h") else Role.LEAD
-    return Task(text, role, _cooperating(text, folded), find_deadlines(text), span=span)  # type: ignore[arg-type]
+    return Task(text, role, _cooperating(text, folded), find_deadlines(text), span=span)
 
 
 def _cooperating(text: str, folded: str) -> tuple[str, ...]:
@@ -357,7 +355,7 @@ def _name_end(folded: str, start: int, end_pattern: re.Pattern[str]) -> int:
     return min((m.start() for m in stops if m is not None), default=len(folded))
 
 
-def find_deadlines(text: str, span: object = None) -> tuple[Deadline, ...]:
+def find_deadlines(text: str) -> tuple[Deadline, ...]:
     """Every deadline expressed in ``text``, in order."""
     folded = fold(text)
     found: list[tuple[int, Deadline]] = []
@@ -407,7 +405,7 @@ def _date(year: str | None, month: int | None, day: int | None) -> PartialDate |
         return None
 
 
-def find_targets(text: str, span: object = None) -> tuple[Target, ...]:
+def find_targets(text: str, span: Span | None = None) -> tuple[Target, ...]:
     """Quantified targets in ``text``: ``100% trẻ em dưới 6 tuổi được cấp thẻ BHYT``."""
     out: list[Target] = []
     folded = fold(text)
@@ -430,7 +428,7 @@ def find_targets(text: str, span: object = None) -> tuple[Target, ...]:
                 m.group("unit"),
                 subject,
                 qualifier,
-                span=span,  # type: ignore[arg-type]
+                span=span,
             )
         )
     return tuple(out)
@@ -448,14 +446,14 @@ def _recipient(text: str) -> str | None:
     return None
 
 
-def _reporting_clauses(text: str, span: object) -> Iterator[ReportingDuty]:
+def _reporting_clauses(text: str, span: Span | None) -> Iterator[ReportingDuty]:
     """Clauses that ask for a report with a deadline ("báo cáo ... trước ngày 15/7 về Sở ...")."""
     for clause in re.split(r"(?<=[;.])\s+", text):
         if _REPORT.search(fold(clause)) is None:
             continue
         deadlines = find_deadlines(clause)
         if deadlines:
-            yield ReportingDuty(clause.strip(), deadlines, _recipient(clause), span=span)  # type: ignore[arg-type]
+            yield ReportingDuty(clause.strip(), deadlines, _recipient(clause), span=span)
 
 
 def _references(doc: Document, source: Source | None) -> tuple[Reference, ...]:
