@@ -39,7 +39,8 @@ def _plan(prefix: str) -> Plan:
 SEED_AGENCIES = {
     # III. PHÂN CÔNG NHIỆM VỤ: 11 numbered agencies; (agency, number of its tasks).
     "000": [
-        ("Sở Lao động - Thương binh và Xã hội", 6),
+        # 6 under III, and "- Giao Sở Lao động - Thương binh và Xã hội đôn đốc ..." under IV.
+        ("Sở Lao động - Thương binh và Xã hội", 7),
         ("Sở Thông tin và Truyền thông", 2),
         ("Sở Giáo dục và Đào tạo", 5),
         ("Sở Văn hóa, Thể thao và Du lịch", 5),
@@ -230,6 +231,22 @@ def test_targets() -> None:
     assert (target.value, target.unit, target.subject) == (100.0, "%", "trẻ em dưới 6 tuổi được cấp thẻ BHYT")
     (before,) = find_targets("Tỷ lệ trẻ em được tiêm chủng đạt trên 95%;")
     assert (before.value, before.subject, before.qualifier) == (95.0, "Tỷ lệ trẻ em được tiêm chủng", "đạt trên")
+
+
+def test_dash_assignments() -> None:
+    text = KEHOACH.replace(
+        "III. TỔ CHỨC THỰC HIỆN\n",
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "- Sở Y tế: Chủ trì, phối hợp với Sở Tài chính tổ chức khám sức khỏe cho trẻ em trước ngày 30/6/2024.\n"
+        "- Giao Công an tỉnh tăng cường phòng ngừa xâm hại trẻ em, báo cáo định kỳ 6 tháng về Sở Tư pháp.\n",
+    )
+    plan = vnplan.plan(vnplan.parse(text)[0], text)
+    assert plan.agencies[-2:] == ("Sở Y tế", "Công an tỉnh")
+    health = plan.assignments[-2].tasks[0]
+    assert health.cooperating == ("Sở Tài chính",) and health.deadlines[0].date == PartialDate(2024, 6, 30)
+    police = plan.assignments[-1].tasks[0]
+    assert police.text.startswith("tăng cường phòng ngừa") and police.deadlines[0].period == "6 tháng"
+    assert plan.reporting[-1].recipient == "Sở Tư pháp"
 
 
 # -- model, JSON, schema ---------------------------------------------------------------

@@ -267,7 +267,11 @@ def _issuer(text: str, folded: str, start: int) -> tuple[str | None, int]:
     for k, (a, b) in enumerate(words):
         key = folded[a:b]
         after = folded[words[k + 1][0] : words[k + 1][1]] if k + 1 < len(words) else ""
-        if key in _ISSUER_STOP or f"{key} {after}" in _ISSUER_STOP_PAIRS or not text[a].isalpha():
+        word = text[a:b]
+        # A stop word ends the name in lower case ("về", "tại"), or in an all-caps title ("VỀ VIỆC");
+        # "Tài" of "Bộ Tài chính" folds like "tại" but is part of the name.
+        stops = key in _ISSUER_STOP and (word.islower() or (word.isupper() and key in ("ve", "viec")))
+        if stops or f"{key} {after}" in _ISSUER_STOP_PAIRS or not text[a].isalpha():
             break
         if key == "va" and not text[words[k + 1][0] if k + 1 < len(words) else a].isupper():
             break  # "và" joins a name ("Bộ Tài nguyên và Môi trường") only before a capital

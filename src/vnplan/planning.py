@@ -80,7 +80,8 @@ _AGENCY_HEAD = re.compile(
     r"ubmttq|thanh tra)(?![a-z~])"
 )
 _COOPERATE = re.compile(r"(?<![a-z~])phoi h[a-z~]p\s+(?:voi|cung)\s+")
-_AGENCY_END = re.compile(r"[;.:]|\s(?:de|nham|trong|theo|tai|thuong xuyen|kip thoi|dinh ky)(?![a-z~])")
+# ("tại" is not here: folded it is also "Tài", as in "Sở Tài chính".)
+_AGENCY_END = re.compile(r"[;.:]|\s(?:de|nham|trong|theo|thuong xuyen|kip thoi|dinh ky)(?![a-z~])")
 
 # Deadlines, on folded text.
 _NUM_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
@@ -195,10 +196,15 @@ class _Builder:
     def assign(self, section: Section) -> None:
         agencies = [c for c in section.children if isinstance(c, Section) and c.kind is not SectionKind.PLUS]
         if not agencies or all(c.kind is SectionKind.DASH for c in agencies):
-            # No agency items ("- Giao Sở ... đôn đốc ..."): implementation notes, and the
-            # reporting duties they carry.
-            for text, span in _items(section):
-                self.reporting.extend(_reporting_clauses(text, span))
+            # Dash items: "- Sở Y tế: Chủ trì ..." and "- Giao Sở Tài chính bố trí ..." assign;
+            # the others are implementation notes, with the reporting duties they carry.
+            for child in section.children:
+                if isinstance(child, Section) and _dash_assigns(child.heading):
+                    self.agency_item(child)
+                elif isinstance(child, Section):
+                    self.reporting.extend(_reporting_clauses(_flatten(child), child.span))
+                else:
+                    self.reporting.extend(_reporting_clauses(child.text, child.span))
             return
         for item in _lift_typos(agencies):
             self.agency_item(item)
@@ -224,7 +230,23 @@ class _Builder:
             tasks.append(_task(text, span))
         for task in tasks:
             self.reporting.extend(_reporting_clauses(task.text, task.span))
+        # An agency named again ("- Giao Sở ... đôn đốc ..." under Tổ chức thực hiện) gets the new
+        # tasks in its first assignment: one row per agency in the responsibility matrix.
+        key = squash(fold(agency))
+        for k, existing in enumerate(self.assignments):
+            if squash(fold(existing.agency)) == key:
+                self.assignments[k] = attrs.evolve(existing, tasks=(*existing.tasks, *tasks))
+                return
         self.assignments.append(Assignment(agency, tasks, span=item.span))
+
+
+def _dash_assigns(heading: str) -> bool:
+    """Whether a dash item assigns: "Sở Y tế: Chủ trì ...", or "Giao Sở Tài chính bố trí ..."."""
+    folded = fold(heading[:120])
+    colon = heading.find(":")
+    if 0 < colon <= 100 and len(heading[:colon].split()) <= 12 and _AGENCY_HEAD.match(folded):
+        return True
+    return folded.startswith("giao ") and _AGENCY_HEAD.match(folded, 5) is not None
 
 
 def _lists_agencies(section: Section) -> bool:
