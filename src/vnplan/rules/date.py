@@ -289,7 +289,8 @@ def date_invalid(ctx: Context) -> Iterator[Finding]:
     day, month, year = (int(m.group(p)) if m.group(p) else None for p in ("day", "month", "year"))
     bad = month is not None and not 1 <= month <= 12
     if not bad and day is not None:
-        limit = calendar.monthrange(year if year and year >= 1 else 2000, month)[1] if month else 31
+        known_year = year if year is not None and 1 <= year <= 9999 else 2000  # a leap year
+        limit = calendar.monthrange(known_year, month)[1] if month else 31
         bad = not 1 <= day <= limit
     if not bad:
         return
