@@ -303,3 +303,24 @@ def test_cli_fix_keeps_the_byte_order_mark_and_line_ends(tmp_path: Path) -> None
     path.write_bytes(original.replace("Nơi nhận:".encode(), b"Noi nh\xe1\xba\xadn"))
     _vnplan("check", "--fix", str(path))
     assert path.read_bytes() == original
+
+
+def test_cli_settings_files(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(KEHOACH.replace("Số: 05/KH-UBND\n", "").replace("Nơi nhận:", "Noi nhận"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.vnplan.check]\nselect = ["VN5"]\nlang = "en"\n', encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "vnplan.cli", "check", *args, "doc.txt"],
+            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path,
+        )  # fmt: skip
+
+    settled = run()
+    assert settled.returncode == 0 and "VN506 [warning] Write 'Nơi nhận:'" in settled.stdout
+    assert "VN201" not in settled.stdout  # not selected by the settings
+    assert "VN201" in run("--select", "VN2").stdout  # flags win
+    assert "VN201" in run("--isolated").stdout
+    (tmp_path / "vnplan.toml").write_text('[check]\nignor = ["VN1"]\n', encoding="utf-8")
+    broken = run()
+    assert broken.returncode == 2 and "unknown setting 'ignor'" in broken.stderr

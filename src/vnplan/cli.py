@@ -39,6 +39,7 @@ from pathlib import Path
 
 from . import __version__, batch
 from .api import check, fix, parse
+from .config import CheckSettings, find_settings, load_settings
 from .diagnostics import Severity, Violation
 from .errors import ParseError, VnplanError
 from .model import Document
@@ -189,7 +190,15 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    options = CheckOptions(select=_codes(args.select), ignore=_codes(args.ignore), draft=args.draft)
+    # Settings from vnplan.toml / pyproject.toml are defaults; flags win.
+    settings = (
+        load_settings(Path(args.config)) if args.config else CheckSettings() if args.isolated else find_settings()
+    )
+    select = _codes(args.select) or settings.select or ()
+    ignore = _codes(args.ignore) or settings.ignore or ()
+    draft = args.draft if args.draft is not None else settings.draft
+    args.lang = args.lang or settings.lang or "vi"
+    options = CheckOptions(select=select, ignore=ignore, draft=draft)
     try:
         select_rules(options.select, options.ignore)
     except KeyError as exc:
@@ -334,7 +343,11 @@ def _build_parser() -> argparse.ArgumentParser:
     mode = c.add_mutually_exclusive_group()
     mode.add_argument("--draft", action="store_true", default=None, help="draft mode: a blank number or day is fine")
     mode.add_argument("--final", dest="draft", action="store_false", help="final mode, even with a DỰ THẢO mark")
-    c.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language (default: vi)")
+    c.add_argument("--lang", choices=("vi", "en"), default=None, help="message language (default: vi)")
+    c.add_argument(
+        "--config", metavar="FILE", help="settings file (default: the nearest vnplan.toml or pyproject.toml)"
+    )
+    c.add_argument("--isolated", action="store_true", help="ignore settings files")
     c.add_argument("--statistics", action="store_true", help="print the number of violations per rule instead")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
     c.set_defaults(func=_cmd_check)
