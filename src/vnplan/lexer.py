@@ -111,6 +111,7 @@ _NUMBERED = re.compile(
     + "|"
     + ARABIC.pattern.replace("(?P<label>", "(?P<arabic>", 1)
 )
+_AMOUNT = re.compile(r"\.\d{3}(?:\.|$)")  # a group of three digits after a dot: thousands
 _ROMAN_NEXT = frozenset("IVXLC.:) -")  # what may follow the first letter of a roman numeral
 _PREFIX = 64  # characters of a closing line that its keyword tests look at
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
@@ -432,6 +433,8 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
         if m is None:
             return None
         decimal = m.group("decimal")
+        if decimal and _AMOUNT.search(decimal):
+            return None  # "450.000 đồng": an amount with thousands separators, not an outline number
         return ("DECIMAL", decimal, m.end()) if decimal else ("ARABIC", m.group("arabic"), m.end())
     if first in _DASHES:
         return None if RULE.fullmatch(text) else _marker("DASH", DASH, text)
