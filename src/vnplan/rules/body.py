@@ -120,7 +120,33 @@ def _sections(nodes: Sequence[Node]) -> Iterator[Section]:
 _ELISION = re.compile(r"^[\s*“\"(\[]*(?:…|\.{3})[\s*”\")\]]*$")
 
 
-def _groups(nodes: Sequence[Node]) -> Iterator[tuple[list[Section], bool]]:
+def _quoted(nodes: Sequence[Node]) -> set[int]:
+    """Ids of the nodes inside quotation marks: text an amending document quotes
+    (``“1. Thông tư này có hiệu lực ...”``) numbers by the quoted document's rules."""
+    quoted: set[int] = set()
+    inside = False
+    for node in _walk(nodes):
+        text = (node.text if isinstance(node, Paragraph) else node.heading).strip(" *")
+        opens = text.startswith(("“", '"'))
+        closes = text.rstrip(" .;,").endswith(("”", '"'))
+        if inside or opens:
+            quoted.add(id(node))
+        if opens and not closes:
+            inside = True
+        elif inside and closes:
+            inside = False
+    return quoted
+
+
+def _walk(nodes: Sequence[Node]) -> Iterator[Node]:
+    """Every node, in document order."""
+    for node in nodes:
+        yield node
+        if isinstance(node, Section):
+            yield from _walk(node.children)
+
+
+def _groups(nodes: Sequence[Node], quoted: set[int] | None = None) -> Iterator[tuple[list[Section], bool]]:
     """Runs of sibling sections of one numbered kind, at every level (Điều excluded).
 
     Each run comes with whether its first label must start the sequence: a run
@@ -132,13 +158,15 @@ def _groups(nodes: Sequence[Node]) -> Iterator[tuple[list[Section], bool]]:
     from_start = True
     for node in nodes:
         if isinstance(node, Section):
+            if quoted is not None and id(node) in quoted:
+                continue  # quoted text and what it holds number by another document's rules
             # A bare "1." is a table's row number (a flattened table), not a list item.
             if node.kind in _SEQUENCED and (node.heading or node.children):
                 by_kind.setdefault(node.kind, []).append(node)
             elif node.kind is SectionKind.DECIMAL and SectionKind.ARABIC in by_kind:
                 # "7.86 Y tế" among "6." and "8.": OCR or a typo for item 7 (see _sequence_findings).
                 by_kind[SectionKind.ARABIC].append(node)
-            yield from _groups(node.children)
+            yield from _groups(node.children, quoted)
             continue
         text = node.text
         elided = _ELISION.match(text) is not None
@@ -250,10 +278,11 @@ def numbering_sequence(ctx: Context) -> Iterator[Finding]:
         2. Yêu cầu
     """
     for nodes in (ctx.doc.body, *_parts(ctx.doc.annex)):
-        for group, from_start in _groups(nodes):
+        quoted = _quoted(nodes)
+        for group, from_start in _groups(nodes, quoted):
             what_vi, what_en = _KIND_NAMES[group[0].kind]
             yield from _sequence_findings(group, what_vi, what_en, from_start)
-        articles = [s for s in _sections(nodes) if s.kind is SectionKind.ARTICLE]
+        articles = [s for s in _sections(nodes) if s.kind is SectionKind.ARTICLE and id(s) not in quoted]
         if articles:
             yield from _sequence_findings(articles, "điều", "article")
 
