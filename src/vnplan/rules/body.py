@@ -265,7 +265,8 @@ def letter_invalid(ctx: Context) -> Iterator[Finding]:
 def numbering_sequence(ctx: Context) -> Iterator[Finding]:
     """Numbering has a gap, a repeat or a restart (``1., 2., 4.``; ``d) e)`` without ``đ)``).
 
-    Items restart in every parent; điều run on through the whole document.
+    Items restart in every parent; điều run on through the whole document. Text
+    in quotation marks (what an amending document quotes) is not counted.
 
     Bad::
 
