@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FOLD_TABLE", "fold", "is_upper_text", "squash"]
+__all__ = ["FOLD_TABLE", "LINE_BREAK", "fold", "is_upper_text", "squash"]
+
+#: How every stage splits text into lines: line *i* of the input is line *i* everywhere.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _build_fold_table() -> dict[int, str]:

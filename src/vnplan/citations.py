@@ -16,7 +16,6 @@ builder.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -26,7 +25,6 @@ import attrs
 from ._text import fold
 from .model import ABBREVIATION_NAMES, TYPE_ABBREVIATIONS, PartialDate, Reference, abbreviation_for
 from .source import Source
-from .span import Span
 
 __all__ = ["find_references", "references"]
 
@@ -125,13 +123,9 @@ def references(text: str) -> tuple[Reference, ...]:
 
 def find_references(source: Source, first_line: int, last_line: int) -> tuple[Reference, ...]:
     """Every citation on lines ``first_line`` to ``last_line`` (1-based, inclusive) of ``source``."""
-    last_line = min(last_line, len(source))
-    if last_line < first_line:
-        return ()
-    numbers = range(first_line, last_line + 1)
-    text = "\n".join(source.clean[n - 1] for n in numbers)
+    joined = source.joined(first_line, last_line)
+    text = joined.text
     folded = fold(text)
-    starts = [0, *(m.end() for m in re.finditer("\n", text))]
     found: list[tuple[int, int, Reference]] = []
     for hit in _hits(folded):
         inherited = None
@@ -145,7 +139,7 @@ def find_references(source: Source, first_line: int, last_line: int) -> tuple[Re
         ref_end = _reference(text, folded, hit, inherited)
         if ref_end is not None:
             found.append((hit.start, ref_end[1], ref_end[0]))
-    return tuple(attrs.evolve(ref, span=_span(source, numbers, starts, a, b)) for a, b, ref in found)
+    return tuple(attrs.evolve(ref, span=joined.span(a, b)) for a, b, ref in found)
 
 
 def _hits(folded: str) -> Iterator[_Hit]:
@@ -176,16 +170,6 @@ def _type_key(written: str) -> str:
     if squashed in _TYPES:
         return squashed
     return next(name for name, pattern in _TOLERANT_NAMES if pattern.fullmatch(squashed))
-
-
-def _span(source: Source, numbers: range, starts: list[int], begin: int, end: int) -> Span:
-    def point(offset: int) -> tuple[int, int]:
-        k = bisect.bisect_right(starts, offset) - 1
-        number = numbers[k]
-        return number, source.original_col(number, offset - starts[k]) + 1
-
-    a, b = point(begin), point(end)
-    return Span(a[0], a[1], b[0], b[1])
 
 
 def _reference(text: str, folded: str, hit: _Hit, inherited: str | None = None) -> tuple[Reference, int] | None:

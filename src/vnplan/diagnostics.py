@@ -12,11 +12,11 @@ This module knows nothing about parsing or rules; it only handles the values.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable
 
 import attrs
 
+from ._text import LINE_BREAK
 from .span import Span
 
 __all__ = ["Edit", "Fix", "FixResult", "Severity", "Violation", "apply_fixes", "line_offsets"]
@@ -90,13 +90,10 @@ class Violation:
         return (self.document, span.start_line if span else 0, span.start_col if span else 0, self.code)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def line_offsets(text: str) -> list[int]:
     """Offset of the first character of every line (lines split as :func:`~vnplan.normalize.normalize` does)."""
     starts = [0]
-    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+    starts.extend(m.end() for m in LINE_BREAK.finditer(text))
     return starts
 
 

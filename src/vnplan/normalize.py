@@ -33,10 +33,10 @@ from typing import NamedTuple
 import attrs
 
 from . import legacy
+from ._text import LINE_BREAK
 
 __all__ = ["NormalizedText", "compose_with_index", "normalize"]
 
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 
 # One-to-one character replacements (keep the column map trivial).
 _CHAR_MAP = {
@@ -130,7 +130,7 @@ def _compose_maps(
 
 def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` (see the module docstring for the guarantees)."""
-    raw_lines = _LINE_SPLIT.split(text)
+    raw_lines = LINE_BREAK.split(text)
     lines: list[str] = []
     maps: list[Shifts | tuple[int, ...] | None] = []
     encoding = legacy.detect(text)

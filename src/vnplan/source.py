@@ -16,14 +16,12 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from . import legacy
-from ._text import fold
+from ._text import LINE_BREAK, fold
 from .diagnostics import Edit, line_offsets
 from .normalize import compose_with_index
 from .span import Span
 
-__all__ = ["Line", "Source"]
-
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+__all__ = ["Joined", "Line", "Source"]
 
 
 class Line(NamedTuple):
@@ -46,7 +44,7 @@ class Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.raw: list[str] = _LINE_SPLIT.split(text)
+        self.raw: list[str] = LINE_BREAK.split(text)
         self.starts = line_offsets(text)
         self.encoding = legacy.detect(text)
         #: Whether the whole text is NFC already (most are: one check instead of one per line).
@@ -109,6 +107,14 @@ class Source:
         """Replace clean columns ``lo:hi`` of a line with ``text``."""
         return Edit(self.span(number, lo, hi), text)
 
+    def joined(self, first: int, last: int) -> Joined:
+        """Clean lines ``first`` to ``last`` (1-based, inclusive) as one text, for searching across lines."""
+        last = min(last, len(self.raw))
+        numbers = range(first, max(first, last + 1))
+        text = "\n".join(self.clean[n - 1] for n in numbers)
+        starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        return Joined(self, text, numbers, starts)
+
     def lines(self, span: Span | None) -> Iterator[Line]:
         """The lines under ``span`` (clipped to it on its first and last line)."""
         if span is None:
@@ -119,3 +125,24 @@ class Source:
             lo = self.clean_col(number, span.start_col - 1) if number == span.start_line else 0
             hi = self.clean_col(number, span.end_col - 1) if number == span.end_line else len(text)
             yield Line(number, text, self.folded(number), lo, max(lo, hi))
+
+
+class Joined(NamedTuple):
+    """Lines of a :class:`Source` joined by ``\\n``, with the way back to line and column."""
+
+    source: Source
+    text: str
+    numbers: range
+    #: Offset in ``text`` where each line starts.
+    starts: list[int]
+
+    def point(self, offset: int) -> tuple[int, int]:
+        """(1-based line number, 0-based clean column) of ``offset`` in ``text``."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.numbers[k], offset - self.starts[k]
+
+    def span(self, begin: int, end: int) -> Span:
+        """The original span of ``text[begin:end]``."""
+        (a, col_a), (b, col_b) = self.point(begin), self.point(end)
+        source = self.source
+        return Span(a, source.original_col(a, col_a) + 1, b, source.original_col(b, col_b) + 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -614,17 +613,10 @@ def _body_hits(ctx: Context, pattern: re.Pattern[str]) -> Iterator[_Hit]:
     span = ctx.cached("body-span", lambda: _body_span(ctx))
     if source is None or span is None:
         return
-    numbers = range(span.start_line, min(span.end_line, len(source)) + 1)
-    text = ctx.cached("body-text", lambda: "\n".join(source.clean[n - 1] for n in numbers))
-    starts: list[int] = ctx.cached("body-starts", lambda: _line_starts(text))
-    for m in pattern.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        number = numbers[k]
-        yield _Hit(number, source.clean[number - 1], starts[k], m)
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]
+    joined = ctx.cached("body-text", lambda: source.joined(span.start_line, span.end_line))
+    for m in pattern.finditer(joined.text):
+        number, col = joined.point(m.start())
+        yield _Hit(number, source.clean[number - 1], m.start() - col, m)
 
 
 @rule("VN610", "agency-name-case", Severity.WARNING, clause="Phụ lục II, IV.1", catalog=("C07", "W21"), fix="unsafe")
