@@ -23,6 +23,7 @@ from .errors import VnplanError
 from .planning import plan
 from .record import record
 from .serde import to_dict
+from .source import Source
 
 __all__ = ["Progress", "expand", "plans_of_file", "records_of_file", "run"]
 
@@ -66,7 +67,8 @@ def plans_of_file(path: str) -> tuple[str, list[dict[str, Any]] | str]:
         return path, f"{path}: cannot read: {exc}"
     except VnplanError as exc:
         return path, str(exc)
-    return path, [{**record(doc), "plan": to_dict(plan(doc, text))} for doc in docs]
+    source = Source(text)  # once for all the documents of the file
+    return path, [{**record(doc), "plan": to_dict(plan(doc, source))} for doc in docs]
 
 
 class Progress:

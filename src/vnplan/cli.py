@@ -50,6 +50,7 @@ from .report import dumps, explain_rule, to_json_list, to_sarif, to_statistics, 
 from .rules import RULES, get_rule, select_rules
 from .schema import SCHEMAS, json_schema
 from .serde import to_dict
+from .source import Source
 from .tables import reference_rows, references_table, task_rows, tasks_table
 from .validate import CheckOptions
 
@@ -120,10 +121,11 @@ def _record_single(args: argparse.Namespace, paths: list[str]) -> int:
     records: list[dict[str, object]] = []
     for path in paths:
         text = _read(path)
+        source = Source(text)
         for doc in parse(text, source="<stdin>" if path == "-" else path):
             rec: dict[str, object] = record(doc)
             if args.plan:
-                rec["plan"] = to_dict(plan(doc, text))
+                rec["plan"] = to_dict(plan(doc, source))
             if len(paths) > 1 or args.format == "csv":
                 rec = {"file": path, **rec}
             records.append(rec)
@@ -234,13 +236,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_CHANGED if errors and not args.exit_zero else EXIT_OK
 
 
-def _documents(args: argparse.Namespace) -> list[tuple[Document, str]]:
+def _documents(args: argparse.Namespace) -> list[tuple[Document, Source]]:
     text = _read(args.file)
-    return [(doc, text) for doc in parse(text, source="<stdin>" if args.file == "-" else args.file)]
+    source = Source(text)  # once for all the documents of the file
+    return [(doc, source) for doc in parse(text, source="<stdin>" if args.file == "-" else args.file)]
 
 
 def _cmd_tasks(args: argparse.Namespace) -> int:
-    plans = [plan(doc, text) for doc, text in _documents(args)]
+    plans = [plan(doc, source) for doc, source in _documents(args)]
     if args.format == "json":
         out = [{"agencies": len(p.assignments), "assignments": to_dict(p)["assignments"]} for p in plans]
         json.dump(out if len(out) != 1 else out[0], sys.stdout, ensure_ascii=False, indent=1)
@@ -258,7 +261,7 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def _cmd_refs(args: argparse.Namespace) -> int:
-    cited = [document_references(doc, text) for doc, text in _documents(args)]
+    cited = [document_references(doc, source) for doc, source in _documents(args)]
     rows = [row for refs in cited for row in reference_rows(refs)]
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)

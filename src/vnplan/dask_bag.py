@@ -28,6 +28,7 @@ from .errors import VnplanError
 from .planning import plan
 from .record import record
 from .serde import to_dict
+from .source import Source
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -52,10 +53,11 @@ def records_of_text(item: str | tuple[str, str] | tuple[str, str, str], plans: b
     except VnplanError as exc:
         return [{"name": name, "error": str(exc)}]
     out: list[dict[str, Any]] = []
+    source = Source(text) if plans else None  # once for all the documents of the text
     for k, doc in enumerate(docs):
         row: dict[str, Any] = {"name": name, "document": k, **record(doc)}
         if plans:
-            row["plan"] = to_dict(plan(doc, text))
+            row["plan"] = to_dict(plan(doc, source))
         out.append(row)
     return out
 
