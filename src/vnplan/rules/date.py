@@ -27,7 +27,14 @@ def _month_text(month: int) -> str:
 
 
 def _date_line(ctx: Context) -> tuple[Line, re.Match[str], bool] | None:
-    """The place/date line, its match, and whether the date is numeric (``31/8/2020``)."""
+    """The place/date line, its match, and whether the date is numeric (``31/8/2020``).
+
+    Computed once per document: several rules read it.
+    """
+    return ctx.cached("date-line", lambda: _find_date_line(ctx))
+
+
+def _find_date_line(ctx: Context) -> tuple[Line, re.Match[str], bool] | None:
     header = ctx.doc.header
     if header is None or header.place_date is None:
         return None

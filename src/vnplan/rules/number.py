@@ -22,6 +22,14 @@ _YEAR = re.compile(r"^((?:19|20)\d\d)/")
 
 
 def _number_line(ctx: Context) -> tuple[Line, re.Match[str]] | None:
+    """Computed once per document.
+
+    Computed once per document: several rules read it.
+    """
+    return ctx.cached("number-line", lambda: _find_number_line(ctx))
+
+
+def _find_number_line(ctx: Context) -> tuple[Line, re.Match[str]] | None:
     header = ctx.doc.header
     if header is None or header.number is None:
         return None

@@ -76,7 +76,14 @@ def _entries(rows: list[tuple[Line, int, int]]) -> list[_Entry]:
 
 
 def _addressee_block(ctx: Context) -> tuple[Line, re.Match[str], list[_Entry]] | None:
-    """The Kính gửi label line, its match, and the entries that follow it."""
+    """The Kính gửi label line, its match, and the entries that follow it.
+
+    Computed once per document: several rules read it.
+    """
+    return ctx.cached("addressee-block", lambda: _find_addressee_block(ctx))
+
+
+def _find_addressee_block(ctx: Context) -> tuple[Line, re.Match[str], list[_Entry]] | None:
     doc = ctx.doc
     if doc.span is None or ctx.source is None:
         return None
@@ -104,7 +111,14 @@ def _addressee_block(ctx: Context) -> tuple[Line, re.Match[str], list[_Entry]] |
 
 
 def _recipient_rows(ctx: Context) -> tuple[Line, re.Match[str], list[_Entry]] | None:
-    """The Nơi nhận label line, its match, and the recipient entries (signature text left out)."""
+    """The Nơi nhận label line, its match, and the recipient entries (signature text left out).
+
+    Computed once per document: several rules read it.
+    """
+    return ctx.cached("recipient-rows", lambda: _find_recipient_rows(ctx))
+
+
+def _find_recipient_rows(ctx: Context) -> tuple[Line, re.Match[str], list[_Entry]] | None:
     recipients = ctx.doc.recipients
     if recipients is None or recipients.span is None or ctx.source is None:
         return None
