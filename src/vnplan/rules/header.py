@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .._text import fold, is_upper_text, squash
 from ..canonical import MOTTO, NATIONAL_NAME
 from ..diagnostics import Severity
+from ..span import Span
 from ._base import Context, Finding, Line, rule
 
 # On folded text. Letters are [a-z~] (never '*' or a dash) so a match stops at markup.
@@ -25,7 +26,8 @@ _ABBREVIATION = re.compile(r"(?<!\w)(UBND|HĐND|TP\.|TP|MTTQ|LĐTB&XH|LĐTBXH)(?
 
 
 def _national_words(text: str) -> str:
-    return squash(text).upper().replace("HOÀ", "HÒA")
+    """The Quốc hiệu as written, spaces squashed, the old tone placement ``HOÀ`` accepted (VN103)."""
+    return squash(text).replace("HOÀ", "HÒA")
 
 
 def _needs_header(ctx: Context) -> bool:
@@ -33,8 +35,18 @@ def _needs_header(ctx: Context) -> bool:
 
 
 def _locate(ctx: Context, pattern: re.Pattern[str]) -> tuple[Line, re.Match[str]] | None:
+    """The line of the header that ``pattern`` matches; or, when the parser did not read it
+    as a header part (a Quốc hiệu in lower case), a line of its own near the document's top."""
     header = ctx.doc.header
-    return ctx.find(header.span if header is not None else None, pattern)
+    found = ctx.find(header.span if header is not None else None, pattern)
+    if found is not None or ctx.doc.span is None:
+        return found
+    top = ctx.doc.span.start_line
+    for line in ctx.lines(Span(top, 1, top + 20, 1)):
+        m = pattern.search(line.folded)
+        if m is not None and not line.text[: m.start()].strip(" *_|\t") and not line.text[m.end() :].strip(" *_|\t.:"):
+            return line, m
+    return None
 
 
 @rule("VN101", "national-name-missing", Severity.ERROR, clause="Điều 8.1a; Phụ lục I, II.1a", catalog=("H01",))
@@ -42,7 +54,9 @@ def national_name_missing(ctx: Context) -> Iterator[Finding]:
     """The document has no Quốc hiệu line.
 
     Every administrative document starts with the Quốc hiệu (top right),
-    except a text attached to a decision ("ban hành kèm theo Quyết định").
+    except a text attached to a decision ("ban hành kèm theo Quyết định"). A
+    Quốc hiệu on its own line near the top that is misspelt or in lower case is
+    not missing: VN102 reports it.
 
     Bad::
 
@@ -57,7 +71,7 @@ def national_name_missing(ctx: Context) -> Iterator[Finding]:
         Số: 05/KH-UBND
     """
     header = ctx.doc.header
-    if _needs_header(ctx) and (header is None or header.national_name is None):
+    if _needs_header(ctx) and (header is None or header.national_name is None) and _locate(ctx, NATIONAL) is None:
         yield Finding(
             ctx.doc_start(),
             "Thiếu Quốc hiệu \u201cCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\u201d.",
@@ -88,9 +102,12 @@ def national_name_text(ctx: Context) -> Iterator[Finding]:
         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
     """
     header = ctx.doc.header
-    if header is None or header.national_name is None or _national_words(header.national_name) == NATIONAL_NAME:
-        return
     found = _locate(ctx, NATIONAL)
+    written_name = header.national_name if header is not None else None
+    if written_name is None and found is not None:  # a line the parser did not take (lower case)
+        written_name = squash(found[0].text[found[1].start() : found[1].end()])
+    if written_name is None or _national_words(written_name) == NATIONAL_NAME:
+        return
     span = fix = None
     if found is not None:
         line, m = found
@@ -105,9 +122,9 @@ def national_name_text(ctx: Context) -> Iterator[Finding]:
             else None
         )
     yield Finding(
-        span or header.span,
-        f"Quốc hiệu viết sai: \u201c{header.national_name}\u201d; đúng là \u201c{NATIONAL_NAME}\u201d.",
-        f"The Quốc hiệu reads '{header.national_name}'; it must be '{NATIONAL_NAME}'.",
+        span or (header.span if header is not None else None),
+        f"Quốc hiệu viết sai: \u201c{written_name}\u201d; đúng là \u201c{NATIONAL_NAME}\u201d.",
+        f"The Quốc hiệu reads '{written_name}'; it must be '{NATIONAL_NAME}'.",
         fix,
     )
 
@@ -156,7 +173,7 @@ def motto_missing(ctx: Context) -> Iterator[Finding]:
         Độc lập - Tự do - Hạnh phúc
     """
     header = ctx.doc.header
-    if _needs_header(ctx) and (header is None or header.motto is None):
+    if _needs_header(ctx) and (header is None or header.motto is None) and _locate(ctx, MOTTO_PATTERN) is None:
         yield Finding(
             header.span if header is not None and header.span is not None else ctx.doc_start(),
             "Thiếu Tiêu ngữ \u201cĐộc lập - Tự do - Hạnh phúc\u201d.",
