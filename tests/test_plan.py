@@ -216,6 +216,7 @@ def test_no_reference_in_ordinary_numbers() -> None:
         ("tổ chức hằng năm", DeadlineKind.RECURRING, {"period": "năm"}),
         ("thực hiện năm 2021 và các năm tiếp theo", DeadlineKind.ONGOING, {"start_year": 2021}),
         ("triển khai trong quý III/2021", DeadlineKind.DURING, {"date": PartialDate(2021)}),
+        ("tổ chức tuyên truyền (thực hiện năm 2024)", DeadlineKind.DURING, {"start_year": 2024}),
         ("giai đoạn 2021-2025", DeadlineKind.DURING, {"start_year": 2021, "end_year": 2025}),
     ],
 )

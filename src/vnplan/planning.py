@@ -91,6 +91,7 @@ _DURING = re.compile(
     r"trong\s+(?:thang\s+(?P<m>\d{1,2})(?:\s*[/]\s*|\s+nam\s+)?(?P<y>\d{4})?"
     r"|quy\s+(?P<q>[ivx]+|\d)(?:\s*[/]\s*|\s+nam\s+)?(?P<qy>\d{4})?|nam\s+(?P<year>\d{4}))"
     r"|giai\s+doan\s+(?P<a>\d{4})\s*-\s*(?P<b>\d{4})"
+    r"|(?:thuc\s+hien|hoan\s+thanh)\s+(?:trong\s+)?nam\s+(?P<done>\d{4})(?!\s+va\s+(?:cac|nhung)\s+nam)"
 )
 _RECURRING = re.compile(
     r"dinh\s+ky\s+(?:(?P<n>\d+)\s+(?P<unit>thang|nam|quy|tuan)|(?:hang|hang|moi)\s+(?P<unit2>nam|quy|thang|tuan))"
@@ -408,8 +409,8 @@ def find_deadlines(text: str) -> tuple[Deadline, ...]:
             deadline = Deadline(
                 DeadlineKind.DURING, text[m.start() : m.end()], start_year=int(m.group("a")), end_year=int(m.group("b"))
             )
-        elif m.group("year"):
-            year = int(m.group("year"))
+        elif m.group("year") or m.group("done"):
+            year = int(m.group("year") or m.group("done"))
             deadline = Deadline(DeadlineKind.DURING, text[m.start() : m.end()], PartialDate(year), start_year=year)
         elif m.group("m"):
             month = int(m.group("m"))
