@@ -38,6 +38,15 @@ class Line(NamedTuple):
     lo: int
     hi: int
 
+    def trimmed(self, lo: int | None = None, hi: int | None = None, chars: str = " *_\t") -> tuple[int, int]:
+        """Columns ``lo:hi`` (the span's part by default) without ``chars`` at either edge:
+        spaces, tabs and markdown emphasis that the clean text still holds."""
+        lo = self.lo if lo is None else lo
+        hi = self.hi if hi is None else hi
+        part = self.text[lo:hi]
+        end = lo + len(part.rstrip(chars))
+        return min(lo + len(part) - len(part.lstrip(chars)), end), end
+
 
 class Source:
     """The original text of a file, line by line, with clean copies for matching."""

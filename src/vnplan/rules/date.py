@@ -51,12 +51,7 @@ def _find_date_line(ctx: Context) -> tuple[Line, re.Match[str], bool] | None:
 
 def _place_bounds(line: Line, m: re.Match[str]) -> tuple[int, int]:
     """The place name without markup around it."""
-    lo, hi = m.start("place"), m.end("place")
-    while lo < hi and line.text[lo] in " *_\t":
-        lo += 1
-    while hi > lo and line.text[hi - 1] in " *_\t":
-        hi -= 1
-    return lo, hi
+    return line.trimmed(m.start("place"), m.end("place"))
 
 
 @rule("VN301", "place-date-missing", Severity.ERROR, clause="Điều 8.1d; Phụ lục I, II.4", catalog=("D01",))

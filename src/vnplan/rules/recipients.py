@@ -47,20 +47,11 @@ class _Entry:
         return written == "- " or (written.strip() == "-" and self.bullet[1] >= hi)
 
 
-def _strip(line: Line, lo: int, hi: int) -> tuple[int, int]:
-    """Bounds of the text without spaces, markdown emphasis and table bars at its edges."""
-    while lo < hi and line.text[lo] in " *_\t|":
-        lo += 1
-    while hi > lo and line.text[hi - 1] in " *_\t|":
-        hi -= 1
-    return lo, hi
-
-
 def _entries(rows: list[tuple[Line, int, int]]) -> list[_Entry]:
     """Group rows (after the label) into entries: a bullet, or a line after a ``;``, starts one."""
     entries: list[_Entry] = []
     for line, lo, hi in rows:
-        lo, hi = _strip(line, lo, hi)
+        lo, hi = line.trimmed(lo, hi, " *_\t|")  # table bars too
         if lo == hi:
             continue
         b = _BULLET.match(line.text, lo, hi)

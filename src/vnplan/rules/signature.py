@@ -29,11 +29,7 @@ def _signature_lines(ctx: Context) -> Iterator[tuple[Line, int, int]]:
     if signature is None:
         return
     for line in ctx.lines(signature.span):
-        lo, hi = line.lo, line.hi
-        while lo < hi and line.text[lo] in " *_\t":
-            lo += 1
-        while hi > lo and line.text[hi - 1] in " *_\t":
-            hi -= 1
+        lo, hi = line.trimmed()
         if lo < hi:
             yield line, lo, hi
 

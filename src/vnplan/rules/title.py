@@ -81,9 +81,7 @@ def type_name_case(ctx: Context) -> Iterator[Finding]:
     if title is None or title.type_name is None or ctx.source is None:
         return
     for line in ctx.lines(title.span):
-        text = line.text[line.lo : line.hi]
-        lo = line.lo + len(text) - len(text.lstrip(" *_\t"))
-        hi = line.lo + len(text.rstrip(" *_\t"))
+        lo, hi = line.trimmed()
         written = line.text[lo:hi]
         if written.upper() == written:
             return
@@ -153,7 +151,7 @@ def summary_period(ctx: Context) -> Iterator[Finding]:
     if not lines:
         return
     line = lines[-1]
-    end = line.lo + len(line.text[line.lo : line.hi].rstrip(" *_\t"))
+    end = line.trimmed()[1]
     if end == 0 or line.text[end - 1] != ".":
         return
     yield Finding(
