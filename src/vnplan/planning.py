@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from ._outline import decimal_typo
 from ._text import fold, squash
 from .citations import find_references, references
 from .model import (
@@ -262,23 +263,16 @@ def _lift_typos(items: list[Section]) -> list[Section]:
     out: list[Section] = []
     for item in items:
         children = list(item.children)
-        due = str(int(item.label) + 1) if item.label.isdigit() else None
-        split = next(
-            (
-                k
-                for k, c in enumerate(children)
-                if isinstance(c, Section) and c.kind is SectionKind.DECIMAL and c.label.split(".")[0] == due
-            ),
-            None,
-        )
-        if split is None:
+        due = int(item.label) + 1 if item.label.isdigit() else None
+        split = decimal_typo(item, due) if due is not None else None
+        if split is None or due is None:
             out.append(item)
             continue
         typo = children[split]
         assert isinstance(typo, Section)
         out.append(Section(item.kind, item.label, item.heading, children[:split], span=item.span))
         rest = (*typo.children, *children[split + 1 :])
-        out.append(Section(SectionKind.ARABIC, due or "", typo.heading, rest, span=typo.span))
+        out.append(Section(SectionKind.ARABIC, str(due), typo.heading, rest, span=typo.span))
     return out
 
 

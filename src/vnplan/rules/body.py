@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from .._outline import decimal_typo
 from .._text import fold, is_upper_text, squash
 from ..diagnostics import Severity
 from ..model import Paragraph, Section, SectionKind
@@ -193,7 +194,7 @@ def _sequence_findings(group: list[Section], what_vi: str, what_en: str, from_st
             # repeated form the parser could not tell apart): a new list, not an error.
             expected, previous = 2, section
             continue
-        if ordinal == expected + 1 and _typo_child(previous, expected):
+        if ordinal == expected + 1 and decimal_typo(previous, expected) is not None:
             expected = ordinal  # the missing item is the decimal typo nested in the previous one
         if ordinal != expected:
             want = _label_of(section.kind, expected)
@@ -213,16 +214,6 @@ def _first_line(span: Span | None) -> Span | None:
     if span is None or span.start_line == span.end_line:
         return span
     return Span(span.start_line, span.start_col, span.start_line + 1, 1)
-
-
-def _typo_child(section: Section | None, ordinal: int) -> bool:
-    """Whether ``section`` holds a decimal item starting with ``ordinal`` ("7.86 Y tế" under "6.")."""
-    if section is None:
-        return False
-    return any(
-        isinstance(c, Section) and c.kind is SectionKind.DECIMAL and c.label.split(".")[0] == str(ordinal)
-        for c in section.children
-    )
 
 
 _KIND_NAMES = {
@@ -347,7 +338,7 @@ def end_mark(ctx: Context) -> Iterator[Finding]:
     if ctx.source is not None and leaf.span is not None:
         lines = list(ctx.lines(leaf.span))
         line = lines[-1]
-        end = line.lo + len(line.text[line.lo : line.hi].rstrip(" *_\t"))
+        end = line.trimmed()[1]
         if line.text[:end].endswith("./."):
             return
         span = ctx.source.span(line.number, end, end)
@@ -475,7 +466,7 @@ def basis_punctuation(ctx: Context) -> Iterator[Finding]:
         span = fix = None
         if ctx.source is not None and para.span is not None:
             line = list(ctx.lines(para.span))[-1]
-            end = line.lo + len(line.text[line.lo : line.hi].rstrip(" *_\t"))
+            end = line.trimmed()[1]
             if end and line.text[end - 1] in ";,.:":
                 edit = ctx.source.edit(line.number, end - 1, end, wanted)
             else:
@@ -561,8 +552,7 @@ def decision_keyword(ctx: Context) -> Iterator[Finding]:
         fix = None
         if ctx.source is not None and node.span is not None:
             line = next(ctx.lines(node.span))
-            lo = line.lo + len(line.text[line.lo : line.hi]) - len(line.text[line.lo : line.hi].lstrip(" *_\t"))
-            hi = line.lo + len(line.text[line.lo : line.hi].rstrip(" *_\t"))
+            lo, hi = line.trimmed()
             fix = ctx.fix(f"write '{keyword}'", ctx.source.edit(line.number, lo, hi, keyword))
         yield Finding(
             node.span,
