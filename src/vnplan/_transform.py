@@ -129,6 +129,7 @@ class _Builder:
         if "closing" in parts:
             recipients, signature, esig, stray = self.closing(self.tokens(parts["closing"]))
         annex = self.nodes(parts["annex"]) if "annex" in parts else ()
+        trailer = tuple(u.text for u in self.tokens(parts["trailer"])) if "trailer" in parts else ()
         if header is not None and header.place_date is not None and esig is not None:
             header = attrs.evolve(header, place_date=self.infer_date(header.place_date, header_units, esig))
         return Document(
@@ -142,8 +143,16 @@ class _Builder:
             digital_signature=esig,
             annex=annex,
             stray=stray,
+            trailer=trailer,
+            encoding=self.source.encoding,
+            case_lost=self.case_lost(header_units + self.tokens(parts["title"]) if "title" in parts else header_units),
             span=self.span(ends),
         )
+
+    def case_lost(self, units: list[Unit]) -> bool:
+        """Whether a line of the header or title came from TCVN3's capitals font (case unknown)."""
+        caseless = self.source.caseless
+        return bool(caseless) and any(seg.line in caseless for u in units for seg in u.segments)
 
     # -- header --------------------------------------------------------------
     def header(self, units: list[Unit]) -> Header:
@@ -154,6 +163,7 @@ class _Builder:
         number = None
         place_date = None
         notes: list[str] = []
+        marks: list[str] = []
         for u in units:
             if u.kind == "DOC_NUMBER" and number is None:
                 number = DocNumber(u.data.get("num"), u.data.get("sym"), span=self.span([u]))  # type: ignore[arg-type]
@@ -163,6 +173,8 @@ class _Builder:
                     safe_date(u.data.get("year"), u.data.get("month"), u.data.get("day")),  # type: ignore[arg-type]
                     span=self.span([u]),
                 )
+            elif u.kind == "MARK":
+                marks.append(u.text)
             elif u.kind == "HEADER_NOTE" or u.kind in ("DOC_NUMBER", "PLACE_DATE"):
                 notes.append(u.text)
         return Header(
@@ -173,6 +185,7 @@ class _Builder:
             number=number,
             place_date=place_date,
             notes=tuple(notes),
+            marks=tuple(marks),
             span=self.span(units),
         )
 
@@ -201,14 +214,16 @@ class _Builder:
     ) -> Title | None:
         type_unit = next((u for u in units if u.kind == "TYPE_NAME"), None)
         summary_unit = next((u for u in units if u.kind == "SUMMARY"), None)
+        authority_unit = next((u for u in units if u.kind == "ISSUING_AUTHORITY"), None)
+        authority = authority_unit.text if authority_unit is not None else None
         subject = next((u for u in header_units if u.kind == "SUBJECT"), None)
         if type_unit is not None:
             name = str(type_unit.data["name"])
             written = type_unit.text.rstrip(":. ")
-            summary = summary_unit.text if summary_unit else None
+            summary = skip_text(summary_unit) if summary_unit else None
             if summary is None and subject is not None:
                 summary = skip_text(subject)
-            return Title(TYPE_ABBREVIATIONS[name], written, summary, span=self.span(units))
+            return Title(TYPE_ABBREVIATIONS[name], written, summary, authority, span=self.span(units))
         if subject is not None:
             return Title(CONG_VAN, None, skip_text(subject), span=self.span([subject]))
         symbol = header.number.symbol if header and header.number else None

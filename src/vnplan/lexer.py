@@ -37,9 +37,14 @@ DOC_START = "_DOC"
 
 # ---------------------------------------------------------------- patterns --
 # On folded text (lower-case ASCII skeleton, same length as the original).
-NATIONAL = re.compile(r"c\S{0,2}ng\s*h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+v\S{1,3}t\s+nam")
+# Tolerant of OCR damage and of letters an HTML conversion dropped ("CỘNG HA X HỘI").
+NATIONAL = re.compile(r"c\S{0,2}ng\s*h\S{0,2}\s+x\S{0,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{0,3}\s+v\S{0,3}t\s+nam")
 MOTTO = re.compile(r"d\S{0,3}c\s*l\S{1,2}p\s*-?\s*t\S{1,2}\s*d[o0]\s*-?\s*h\S{1,3}nh\s*ph\S{0,4}")
-NUMBER = re.compile(r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/))(?P<num>\d+)?(?P<numjunk>[^\s/]{0,3})\s*(?:/\s*(?P<sym>\S+))?")
+# "Số: 216/KH-UBND"; laws and resolutions write their type first ("Luật số: 51/2024/QH15").
+NUMBER = re.compile(
+    r"(?:(?:bo\s+)?luat\s+|nghi\s+quyet\s+|phap\s+lenh\s+|lenh\s+)?"
+    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/))(?P<num>\d+)?(?P<numjunk>[^\s/]{0,3})\s*(?:/\s*(?P<sym>\S+))?"
+)
 DATE = re.compile(
     r"ng\S{0,2}y\b\s*(?P<day>\d{1,2}(?!\d))?(?P<djunk>\S{0,3})\s*"
     r"th\S{0,3}ng\s*(?P<month>\d{1,2})?(?P<mjunk>\S*)\s*"
@@ -61,6 +66,13 @@ CHAPTER = re.compile(r"chuong\s+(?P<label>[ivxlc]+|\d+)\b\s*[.:]?\s*")
 SECTION = re.compile(r"muc\s+(?P<label>\d+|[ivxlc]+)\b\s*[.:]?\s*")
 ARTICLE = re.compile(r"dieu\s+(?P<label>\d+[a-z]?)\s*[.:]\s*")
 PRE_TEXT = re.compile(r"(?:can cu|thuc hien|xet|theo de nghi|theo)\b")
+# Dấu chỉ mức độ khẩn, mật (Phụ lục I, II.10), alone on a line.
+MARK = re.compile(r"(?:hoa toc(?:\s+hen gio)?|thuong khan|khan|tuyet mat|toi mat|mat)\W*")
+# A gazette's section head or page head: never a part of the document.
+GAZETTE_HEAD = re.compile(
+    r"(?:phan\s+[ivx\d]+\s*[-.:]?\s*)?van ban (?:quy pham phap luat|hop nhat|khac|phap quy|hanh chinh)\b"
+    r"|cong bao\s*/|cong bao\s+so\b"
+)
 SIGN_NOTE = re.compile(r"\(?\s*(?:da ky|ky(?: ten)?,? (?:ghi ro|dong dau)|ky ten)\b")
 ANNEX_HEAD = re.compile(r"(?:phu luc|danh muc|danh sach|mau so|bieu mau)\b")
 # Parent body (cơ quan chủ quản) test: the *next* org line starts a new body.
@@ -115,20 +127,31 @@ _AMOUNT = re.compile(r"\.\d{3}(?:\.|$)")  # a group of three digits after a dot:
 _ROMAN_NEXT = frozenset("IVXLC.:) -")  # what may follow the first letter of a roman numeral
 _PREFIX = 64  # characters of a closing line that its keyword tests look at
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
+_FLAT_LENGTH = 1500  # a line this long may be a whole document flattened onto one line
 
 
 # ----------------------------------------------------------------- classes --
 class Segment:
     """A run of text on one line: a whole line, or one column of a flattened line."""
 
-    __slots__ = ("_folded", "blank_before", "line", "start", "text")
+    __slots__ = ("_folded", "blank_before", "caseless", "line", "start", "text")
 
-    def __init__(self, line: int, start: int, text: str, folded: str | None = None, blank_before: int = 0) -> None:
+    def __init__(
+        self,
+        line: int,
+        start: int,
+        text: str,
+        folded: str | None = None,
+        blank_before: int = 0,
+        caseless: bool = False,
+    ) -> None:
         self.line = line  # 0-based line index
         self.start = start  # 0-based normalized column of the first character
         self.text = text  # stripped text
         self._folded = folded
         self.blank_before = blank_before  # number of blank lines before it (0: none)
+        #: Decoded from TCVN3's capitals font: printed in capitals, perhaps, whatever its case.
+        self.caseless = caseless
 
     @property
     def folded(self) -> str:
@@ -146,7 +169,9 @@ class Segment:
 
     def joined(self, nxt: Segment) -> Segment:
         """This segment and ``nxt`` read as one line (for keywords a copy wrapped)."""
-        return Segment(self.line, self.start, f"{self.text} {nxt.text}", f"{self.folded} {nxt.folded}")
+        return Segment(
+            self.line, self.start, f"{self.text} {nxt.text}", f"{self.folded} {nxt.folded}", 0, self.caseless
+        )
 
     def cut(self, pos: int) -> tuple[Segment, Segment]:
         """Split at ``pos`` (relative), stripping both sides."""
@@ -160,7 +185,18 @@ class Segment:
         lstrip = len(piece) - len(piece.lstrip())
         piece = piece.strip()
         start = a + lstrip
-        return Segment(self.line, self.start + start, piece, self.folded[start : start + len(piece)], self.blank_before)
+        return Segment(
+            self.line,
+            self.start + start,
+            piece,
+            self.folded[start : start + len(piece)],
+            self.blank_before,
+            self.caseless,
+        )
+
+    def upper(self, text: str | None = None, tolerance: float = 0.1) -> bool:
+        """Whether the segment (or ``text`` of it) is in capitals, or may have been (caseless)."""
+        return self.caseless or is_upper_text(self.text if text is None else text, tolerance)
 
 
 @attrs.define(slots=True)
@@ -195,7 +231,7 @@ class Unit:
 # -------------------------------------------------------------------- scan --
 def scan(source: NormalizedText) -> list[Unit]:
     """Turn normalized text into units, ``DOC_START`` units between documents."""
-    segments, candidates = _segments(source.lines)
+    segments, candidates = _segments(source.lines, source.caseless)
     units: list[Unit] = []
     starts = _document_starts(segments, candidates)
     for k, (begin, national) in enumerate(starts):
@@ -220,11 +256,16 @@ def join_lines(lines: Iterable[str]) -> str:
     return squash(out) if "  " in out or out[:1].isspace() or out[-1:].isspace() else out
 
 
-def _segments(lines: tuple[str, ...]) -> tuple[list[Segment], list[int]]:
+def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) -> tuple[list[Segment], list[int]]:
     """The segments of the non-blank lines, and the indices of those holding "NGH"
-    (of NGHĨA): an upper-case Quốc hiệu, or the second half of a wrapped one, has it."""
+    (of NGHĨA): an upper-case Quốc hiệu, or the second half of a wrapped one, has it
+    (a line decoded from TCVN3's capitals font, in lower case, may hold "ngh").
+
+    A line that lays two columns side by side with a wide gap (layout-preserving
+    PDF or Word extraction: ``Nơi nhận:      KT. CHỦ TỊCH``) gives one segment per
+    column; a whole document flattened onto one line is cut at its structural cues.
+    """
     out: list[Segment] = []
-    candidates: list[int] = []
     append, segment = out.append, Segment  # local names: this loop runs once per line
     blank = 0
     for i, line in enumerate(lines):
@@ -234,19 +275,63 @@ def _segments(lines: tuple[str, ...]) -> tuple[list[Segment], list[int]]:
             continue
         # The first character of the stripped text is the first non-space one.
         start = 0 if line[0] == text[0] else line.find(text[0])
-        if "NGH" in text:
-            candidates.append(len(out))
-        append(segment(i, start, text, None, blank))
+        seg = segment(i, start, text, None, blank, bool(caseless) and i in caseless)
         blank = 0
+        if len(text) >= _FLAT_LENGTH:
+            pieces = _flat_pieces(seg)
+            if len(pieces) > 1:
+                out.extend(pieces)
+                continue
+        if "     " in text:
+            out.extend(_column_pieces(seg))
+            continue
+        append(seg)
+    candidates = [k for k, seg in enumerate(out) if "NGH" in seg.text or (seg.caseless and "ngh" in seg.text)]
     return out, candidates
+
+
+# A gap this wide between two runs of text separates columns.
+_GAP = re.compile(r" {5,}")
+# What a line ends with when a gap after it is a blank to fill in, not a column
+# break: "Số:      /KH-UBND", "ngày      tháng", "Kính gửi:      Sở Y tế".
+_BLANK_BEFORE = re.compile(r"(?:\bs\S?|\bng\S{0,2}y|\bth\S{0,3}ng|\bn\S{0,2}m|\bg\S{0,3}i|\bv\s*/\s*v|\bdi\S{0,2}n)\s*:?$")
+
+
+def _flat_pieces(seg: Segment) -> list[Segment]:
+    """A document flattened onto one line, cut before its structural cues."""
+    return [seg]
+
+
+def _column_pieces(seg: Segment) -> list[Segment]:
+    """``seg`` cut at its wide gaps, but not at a blank left to fill in."""
+    text = seg.text
+    cuts: list[int] = []
+    for m in _GAP.finditer(text):
+        left, right = text[: m.start()], text[m.end() :]
+        if _BLANK_BEFORE.search(fold(left[-12:])) or right[:1] in "/….":
+            continue
+        if not any(ch.isalnum() for ch in right) or not any(ch.isalnum() for ch in left[cuts[-1] if cuts else 0 :]):
+            continue
+        cuts.append(m.end())
+    if not cuts:
+        return [seg]
+    pieces: list[Segment] = []
+    prev = 0
+    for cut in cuts:
+        pieces.append(seg.sub(prev, cut))
+        prev = cut
+    pieces.append(seg.sub(prev, len(text)))
+    for p in pieces[1:]:
+        p.blank_before = 0
+    return [p for p in pieces if p.text]
 
 
 def _is_national(seg: Segment) -> re.Match[str] | None:
     # The Quốc hiệu is upper case, so "NGH" (of NGHĨA) is a cheap, exact prefilter.
-    if "NGH" not in seg.text:
+    if "NGH" not in seg.text and not (seg.caseless and "ngh" in seg.text):
         return None
     m = NATIONAL.search(seg.folded)
-    if m is None or not is_upper_text(seg.text[m.start() : m.end()], 0.2):
+    if m is None or not seg.upper(seg.text[m.start() : m.end()], 0.2):
         return None
     return m
 
@@ -259,7 +344,9 @@ def _national_span(segments: list[Segment], k: int) -> int:
     if m is not None:
         # Flattened columns put the issuer before it; other text before it
         # ("Ký bởi: CÔNG BÁO ... CỘNG HÒA ...") is a trailer, not a header.
-        return 1 if m.start() == 0 or is_upper_text(seg.text[: m.start()]) else 0
+        before = seg.text[: m.start()]
+        # An empty table cell before it ("--------- | CỘNG HÒA ...") is no text at all.
+        return 1 if m.start() == 0 or seg.upper(before) or not any(ch.isalpha() for ch in before) else 0
     if k + 1 < len(segments) and len(seg.text) < 40 and seg.text[0] in "CcÇç" and seg.folded.startswith("c"):
         nxt = segments[k + 1]
         if nxt.blank_before or len(nxt.text) > 40:
@@ -292,6 +379,8 @@ def _document_starts(segments: list[Segment], candidates: list[int]) -> list[tup
             if i <= previous or not _closes(segments, previous + 1, i):
                 continue
         begin = _header_start(segments, i, starts[-1][0] if starts else 0, bool(starts))
+        if starts and _is_form(segments, begin, i):
+            continue  # a form template of the annex (Mẫu số ...), not an issued document
         starts.append((begin, i))
     if not starts:
         return [(0, None)]
@@ -299,6 +388,69 @@ def _document_starts(segments: list[Segment], candidates: list[int]) -> list[tup
         # Lines before the first header are that document's preface.
         starts[0] = (0, starts[0][1])
     return starts
+
+
+# On folded text: what only a form template has in its header: blanks to fill in
+# ("……", "....", "(01)"), "TÊN CƠ QUAN", alternatives ("TỈNH/THÀNH PHỐ", "XÃ/PHƯỜNG").
+_PLACEHOLDER = re.compile(
+    r"…|\.{3,}|_{3,}|\(\s*\d{1,2}\s*\)|\(\s*ten\b|^ten\s|\bdia danh\b|"
+    r"\b(?:tinh|xa|quan|huyen|phuong|thanh pho)\s*/\s*(?:thanh pho|phuong|thi tran|xa|huyen|quan|tinh)\b"
+)
+# A form's heading just above its header: "Mẫu số 01", "Mẫu 02/TNDN", "BM-09", "Phụ lục 3".
+_FORM_HEAD = re.compile(r"(?:bieu\s+)?mau\b|bm\s*[-.]?\s*\d|(?:phu\s+)?luc\s+[ivx\d]|\d{2}\s*-\s*[a-z]{2,}\s*$")
+_FORM_LOOKAHEAD = 10  # segments after the Quốc hiệu that still belong to a header
+#: Types that are attached to a decision rather than issued on their own.
+_ATTACHED_TYPES = frozenset({"QUY CHẾ", "QUY ĐỊNH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN"})
+_LOOSE_DATE = re.compile(r"ng\S{0,2}y\b.{0,16}?th\S{0,3}ng\b.{0,16}?n\S{0,3}m\b")
+_ATTACHED = re.compile(r"\(?\s*(?:ban hanh\s+)?kem theo\b")
+
+
+def _is_form(segments: list[Segment], begin: int, national: int) -> bool:
+    """Whether the header at ``begin`` (Quốc hiệu at ``national``) opens a form template:
+    a ``Mẫu số`` line just above it, or blanks in its issuer, place, year or ký hiệu.
+
+    A draft leaves its number and day blank but names its issuer, place and year,
+    so it is still a document.
+    """
+    for k in range(max(0, begin - 8), begin):
+        seg = segments[k]
+        if len(seg.text) <= 80 and (_FORM_HEAD.match(seg.folded) or (k >= begin - 4 and "…" in seg.text)):
+            return True  # "Mẫu số 03" above it, or blanks to fill in just above ("BAN QUẢN LÝ……")
+        if k >= begin - 4 and seg.upper() and _PLACEHOLDER.search(seg.folded):
+            return True
+    dated = numbered = False
+    lines: list[str] = []
+    for k in range(begin, min(len(segments), national + _FORM_LOOKAHEAD)):
+        seg = segments[k]
+        f = seg.folded
+        if k < national and _PLACEHOLDER.search(f):
+            return True  # the issuer itself is a blank
+        if k > national and (_ATTACHED.match(f) or _FORM_HEAD.match(f)):
+            return True  # "(Ban hành kèm theo Quyết định số ...)": an attached text; "Mẫu số:"
+        name = _type_name(seg)
+        if name is not None and not numbered and name in _ATTACHED_TYPES:
+            return True  # an attached Quy chế, Quy định: their headers repeat the document's
+        if name is not None or ADDRESSEE_LABEL.match(f) or len(f) > 120:
+            break
+        if k > national:
+            lines.append(f)
+        number = NUMBER.match(f)
+        if number is not None:
+            numbered = True
+            symbol = number.group("sym")
+            if (symbol and _PLACEHOLDER.search(symbol)) or (not symbol and _PLACEHOLDER.search(f)):
+                return True  # "Số: …/QĐ-…", "Số: ……": a draft leaves the number blank, not the ký hiệu
+    # The date line may wrap ("Địa danh, ngày….." over "tháng ….. năm ..."): read it joined.
+    text = " ".join(lines)
+    date = _LOOSE_DATE.search(text)
+    if date is not None:
+        dated = True
+        place = text[: date.start()].rsplit("  ", 1)[-1]
+        if _PLACEHOLDER.search(place[-30:]) or _PLACEHOLDER.search(text[date.end() - 6 : date.end() + 4]):
+            return True  # "……, ngày … tháng … năm …": no place, no year
+    # An issued document is numbered or dated; a header with neither heads a form or an
+    # annexed programme ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "BẢNG KÊ ...").
+    return not (dated or numbered)
 
 
 def _closes(segments: list[Segment], start: int, stop: int) -> bool:
@@ -412,8 +564,11 @@ def _marker(name: str, pattern: re.Pattern[str], text: str) -> tuple[str, str, i
     return name, label, m.end()
 
 
+# A rule drawn after the text on its line: "SỞ Y TẾ       -------", "CHÍNH PHỦ_______".
+_RULE_TAIL = re.compile(r"(?:\s{2,}|(?<=[^\W\d_])|\s(?=_))(?:[-_=]\s*){3,}$")
 _SPACED_GROUPS = re.compile(r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*(?![\w,]))*")
-_SYMBOL_SPACES = re.compile(r"\s*([-/])\s*")
+# A group after a ký hiệu's trailing separator: "QĐ-" then "UBND", "VKSNDTC-" then "TANDTC".
+_WRAPPED_GROUP = re.compile(r"\s*[A-ZĐ0-9][A-ZĐ0-9a-zđ]*(?:[-/][A-ZĐ0-9][A-ZĐ0-9a-zđ]*)*-?(?![\w,])")
 
 #: Keywords a copy may leave alone on a line, their number on the next ("Điều" / "1. ...").
 _BARE_KEYWORDS = frozenset({"dieu", "chuong", "phan", "muc"})
@@ -494,19 +649,32 @@ class _DocumentScanner:
 
     # -- front -------------------------------------------------------------
     def headless_front(self) -> int:
-        """Front matter of a document without a Quốc hiệu."""
+        """Front matter of a document without a Quốc hiệu (a copy lost it, or never had it).
+
+        The header is the run of header lines (issuer, Tiêu ngữ, number, date, rules)
+        that ends at the type name; what comes before it is the preface (a website's
+        wrapper). A run without a number, date or Tiêu ngữ is a header only when
+        nothing precedes it.
+        """
         limit = min(len(self.segs), 40)
         title_at = next((k for k in range(limit) if _type_name(self.segs[k])), None)
         if title_at is None:
             return 0
-        front = self.segs[:title_at]
-        if front and all(
-            _is_org_like(s) or RULE.fullmatch(s.text) or NUMBER.match(s.folded) or _place_date(s) for s in front
-        ):
-            return self.header(0, stop=title_at)
-        for seg in front:
+        start = title_at
+        keyed = False
+        while start > 0:
+            seg = self.segs[start - 1]
+            f = seg.folded
+            key = bool(NUMBER.match(f) or _place_date(seg) or MOTTO.match(f) or MOTTO.search(f))
+            if not (key or _is_org_like(seg) or RULE.fullmatch(seg.text) or len(seg.text) <= 3):
+                break
+            keyed = keyed or key
+            start -= 1
+        if start == title_at or not (keyed or start == 0):
+            start = title_at
+        for seg in self.segs[:start]:
             self.emit("PREFACE", seg)
-        return title_at
+        return self.header(start, stop=title_at) if start < title_at else title_at
 
     def header(self, i: int, stop: int | None = None) -> int:
         n = len(self.segs) if stop is None else stop
@@ -544,13 +712,26 @@ class _DocumentScanner:
             ):
                 prev.segments.append(seg)
                 continue
-            if nxt is not None and self.wrapped_place_date(seg, nxt):
-                unit = Unit("PLACE_DATE", [seg, nxt])
-                self.out.append(unit)
-                self.fill_place_date(unit)
-                seen_date = True
-                i += 1
+            if (
+                prev is not None
+                and prev.kind == "DOC_NUMBER"
+                and not same_line
+                and prev.last.text[-1:] in "-/"
+                and _WRAPPED_GROUP.fullmatch(seg.text)
+            ):
+                # "Số: 3783/QĐ-" over "UBND": the ký hiệu wrapped after its separator.
+                prev.segments.append(seg)
+                self.fill_number(prev)
                 continue
+            if nxt is not None:
+                wrapped = self.wrapped_place_date(seg, nxt, self.segs[i + 1] if i + 1 < n else None)
+                if wrapped:
+                    unit = Unit("PLACE_DATE", [seg, *self.segs[i : i + wrapped - 1]])
+                    self.out.append(unit)
+                    self.fill_place_date(unit)
+                    seen_date = True
+                    i += wrapped - 1
+                    continue
             kind = self.header_kind(seg, seen_date and not same_line)
             if kind is None and same_line:
                 # A column of a flattened header line stays in the header.
@@ -602,24 +783,33 @@ class _DocumentScanner:
         return None if following[:1] in "-+•" else m
 
     @staticmethod
-    def wrapped_place_date(seg: Segment, nxt: Segment) -> bool:
-        """``Hà Nội, ngày 27`` over ``tháng 11 năm 2025``, or ``Thành phố Hồ Chí`` over
-        ``Minh, ngày 18 tháng 11 năm 2025``: one place-and-date line wrapped in two."""
+    def wrapped_place_date(seg: Segment, nxt: Segment, third: Segment | None = None) -> int:
+        """How many segments from ``seg`` (2 or 3, else 0) hold one place-and-date line
+        wrapped: ``Hà Nội, ngày 27`` over ``tháng 11 năm 2025``, ``Thành phố Hồ Chí`` over
+        ``Minh, ngày 18 tháng 11 năm 2025``, ``Hà Nội,`` over ``ngày`` over ``02 tháng 12 năm 2025``."""
         if len(seg.text) > 60 or not seg.text[0].isupper() or is_upper_text(seg.text):
-            return False
+            return 0
         if NUMBER.match(seg.folded):
-            return False
+            return 0
         if _place_date(seg) is not None:
-            return False
+            return 0
         if _place_date(nxt) is not None and "," in seg.text and not seg.text.endswith(","):
-            return False  # the next line is a whole date line; this one is something else
+            return 0  # the next line is a whole date line; this one is something else
         joined = seg.joined(nxt)
-        return _place_date(joined) is not None
+        if _place_date(joined) is not None:
+            return 2
+        if third is None or len(nxt.text) > 30 or third.blank_before or nxt.blank_before:
+            return 0
+        return 3 if _place_date(joined.joined(third)) is not None else 0
 
     def header_kind(self, seg: Segment, after_date: bool) -> str | None:
         f = seg.folded
         if _is_national(seg) is not None:
             return "NATIONAL"
+        if len(f) <= 24 and MARK.fullmatch(f) and seg.upper():
+            return "MARK"
+        if GAZETTE_HEAD.match(f):
+            return "HEADER_NOTE"
         if MOTTO.match(f):
             return "MOTTO"
         if RULE.fullmatch(seg.text):
@@ -652,7 +842,7 @@ class _DocumentScanner:
             rest = seg.sub(num.end(), len(seg.text))
             if _place_date(rest) is not None or RULE.fullmatch(rest.text):
                 cuts.add(num.end())
-        tail = re.search(r"\s{2,}(?:[-_=]\s*){3,}$", seg.text)
+        tail = _RULE_TAIL.search(seg.text)
         if tail is not None and tail.start() > 0:
             cuts.add(tail.start())
         if not cuts:
@@ -669,19 +859,21 @@ class _DocumentScanner:
         return pieces
 
     def fill_number(self, unit: Unit) -> None:
-        text = " ".join(s.text for s in unit.segments)
+        text = join_lines(s.text for s in unit.segments)
         m = NUMBER.match(fold(text))
         num = sym = None
         if m is not None:
             if m.group("num") and not m.group("numjunk"):  # "6Y": OCR debris, not a number
                 num = int(m.group("num"))
             if m.group("sym"):
-                sym = text[m.start("sym") : m.end("sym")]
-                # "12 / KH - UBND": groups a copy spaced out belong to the ký hiệu.
-                more = _SPACED_GROUPS.match(text, m.end("sym"))
-                if more is not None and more.group(0):
-                    sym += more.group(0)
-                sym = _SYMBOL_SPACES.sub(r"\1", sym)
+                end = m.end("sym")
+                # "12 / KH - UBND", "KH- UBND", "QĐ-" over "UBND": groups a copy spaced
+                # out or wrapped belong to the ký hiệu, which is kept as written.
+                more = (_WRAPPED_GROUP if text[end - 1] in "-/" else _SPACED_GROUPS).match(text, end)
+                while more is not None and more.end() > end:
+                    end = more.end()
+                    more = (_WRAPPED_GROUP if text[end - 1] in "-/" else _SPACED_GROUPS).match(text, end)
+                sym = squash(text[m.start("sym") : end])
         unit.data.update(num=num, sym=sym)
 
     def fill_place_date(self, unit: Unit) -> None:

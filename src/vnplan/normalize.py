@@ -15,7 +15,8 @@ relies on these guarantees and never normalizes again:
   ``*`` italics at word edges, link syntax ``[text](target)`` (the text is kept),
   ATX heading marks ``#`` at the start of a line, and table bars ``|``;
 * text in the legacy TCVN3 or VNI encodings (mojibake such as ``bé tµi chÝnh``)
-  is decoded line by line (:mod:`vnplan.legacy`);
+  is decoded word by word (:mod:`vnplan.legacy`), and the lines whose case that
+  lost are listed (:attr:`NormalizedText.caseless`);
 * old/new tone placement (``hoà``/``hòa``) is *not* folded: it changes text.
 
 Each normalized line keeps a column map back to the original line, so spans and
@@ -94,6 +95,11 @@ class NormalizedText:
     lines: tuple[str, ...]
     col_maps: tuple[Shifts | tuple[int, ...] | None, ...] = attrs.field(repr=False)
     original_lengths: tuple[int, ...] = attrs.field(repr=False)
+    #: The legacy encoding the text was mostly decoded from (``"tcvn3"``, ``"vni"``), or ``None``.
+    encoding: str | None = None
+    #: Lines decoded from TCVN3 with no capital letter: printed in the capitals font,
+    #: perhaps, whose codes are the lower-case ones, so their case is unknown.
+    caseless: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -133,16 +139,19 @@ def normalize(text: str) -> NormalizedText:
     raw_lines = LINE_BREAK.split(text)
     lines: list[str] = []
     maps: list[Shifts | tuple[int, ...] | None] = []
-    encoding = legacy.detect(text)
+    decoder = legacy.decoder(text)
+    caseless: list[int] = []
     all_nfc = unicodedata.is_normalized("NFC", text)  # one check instead of one per line
     needs_work = _NEEDS_WORK.search
     for raw in raw_lines:
-        if encoding is not None:
-            decoded = legacy.decode_line(raw, encoding)
+        if decoder is not None:
+            decoded = decoder.decode(raw)
             if decoded is not None:
-                line, cmap = _normalize_line(decoded[0])
+                line, cmap = _normalize_line(decoded.text)
+                if decoded.caseless:
+                    caseless.append(len(lines))
                 lines.append(line)
-                maps.append(_compose_maps(cmap, decoded[1], len(line), len(raw)))
+                maps.append(_compose_maps(cmap, decoded.index, len(line), len(raw)))
                 continue
         if needs_work(raw) is None and (all_nfc or raw.isascii() or unicodedata.is_normalized("NFC", raw)):
             lines.append(raw)
@@ -151,7 +160,13 @@ def normalize(text: str) -> NormalizedText:
         line, cmap = _normalize_line(raw)
         lines.append(line)
         maps.append(cmap)
-    return NormalizedText(tuple(lines), tuple(maps), tuple(map(len, raw_lines)))
+    return NormalizedText(
+        tuple(lines),
+        tuple(maps),
+        tuple(map(len, raw_lines)),
+        decoder.dominant if decoder is not None else None,
+        frozenset(caseless),
+    )
 
 
 def _normalize_line(raw: str) -> tuple[str, Shifts | tuple[int, ...] | None]:

@@ -102,6 +102,8 @@ class _Renderer:
             if title.summary:
                 lines.append(canonical_summary(title.summary))
             self.block(*lines)
+            if title.authority:
+                self.block(title.authority)
         if doc.addressees:
             self.addressees(doc.addressees)
         keyword = _KEYWORDS.get(title.doc_type or "") if title is not None else None
@@ -117,6 +119,8 @@ class _Renderer:
             self.digital_signature(doc.digital_signature)
         for node in doc.annex:
             self.node(node)
+        for line in doc.trailer:
+            self.block(line)
         return "\n\n".join("\n".join(b) for b in self.blocks) + "\n"
 
     # -- header ----------------------------------------------------------------
@@ -154,6 +158,8 @@ class _Renderer:
             lines.append(self.place_date(header.place_date))
         if lines:
             self.block(*lines)
+        if header.marks:
+            self.block(*header.marks)
         if header.notes:
             self.block(*header.notes)
 

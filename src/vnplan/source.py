@@ -55,7 +55,9 @@ class Source:
         self.text = text
         self.raw: list[str] = LINE_BREAK.split(text)
         self.starts = line_offsets(text)
-        self.encoding = legacy.detect(text)
+        decoder = legacy.decoder(text)
+        #: The legacy encoding the text is mostly in (``"tcvn3"``, ``"vni"``), or ``None``.
+        self.encoding = decoder.dominant if decoder is not None else None
         #: Whether the whole text is NFC already (most are: one check instead of one per line).
         self.is_nfc = unicodedata.is_normalized("NFC", text)
         #: Whether the text holds the look-alike eth ``Ð``/``ð`` anywhere.
@@ -70,10 +72,10 @@ class Source:
         self.clean = []
         for number, raw in enumerate(self.raw):
             line, index = raw, None
-            if self.encoding is not None:
-                decoded = legacy.decode_line(raw, self.encoding)
+            if decoder is not None:
+                decoded = decoder.decode(raw)
                 if decoded is not None:
-                    line, index = decoded[0], [*decoded[1], len(raw)]
+                    line, index = decoded.text, [*decoded.index, len(raw)]
             if index is None and not (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
                 chars, positions = compose_with_index(raw)
                 line, index = "".join(chars), [*positions, len(raw)]

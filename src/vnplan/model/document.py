@@ -35,6 +35,14 @@ class Document:
     annex: tuple[Node, ...] = attrs.field(default=(), converter=to_tuple)
     #: Fragments of the closing area that fit no part (OCR debris, stamps).
     stray: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    #: Lines after the document that are not part of it: a website's footer (its
+    #: listing title, related documents, notices), kept as written.
+    trailer: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    #: The legacy encoding the text was decoded from (``"tcvn3"``, ``"vni"``), or ``None``.
+    encoding: str | None = None
+    #: The text came from TCVN3's capitals font, whose codes are the lower-case ones:
+    #: lines printed in capitals read in lower case (the issuer, the type name).
+    case_lost: bool = False
     span: Span | None = span_field()
 
     @property

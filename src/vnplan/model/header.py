@@ -109,6 +109,8 @@ class Header:
     place_date: PlaceDate | None = None
     #: Lines inside the header that fit none of the parts (page heads, stamps).
     notes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    #: Dấu chỉ mức độ khẩn, mật as written: ``HỎA TỐC``, ``THƯỢNG KHẨN``, ``KHẨN``, ``MẬT``, ``TỐI MẬT``.
+    marks: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     span: Span | None = span_field()
 
 
@@ -125,4 +127,7 @@ class Title:
     type_name: str | None = attrs.field(default=None, converter=text_or_none)
     #: Trích yếu, lines joined by one space.
     summary: str | None = attrs.field(default=None, converter=text_or_none)
+    #: Thẩm quyền ban hành: the upper-case line between the trích yếu and the căn cứ of a
+    #: quyết định or nghị quyết (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...``), wrapped lines joined.
+    authority: str | None = attrs.field(default=None, converter=text_or_none)
     span: Span | None = span_field()
