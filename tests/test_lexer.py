@@ -151,7 +151,7 @@ def test_signature_without_recipients_before_an_annex() -> None:
     )
     doc = vnplan.parse(text)[0]
     assert record(doc)["signature"] == {"authority": [], "title": "BỘ TRƯỞNG", "signer": "Đào Ngọc Dung"}
-    assert record(doc)["sections"] == ["Nội dung", "Thi hành"]
+    assert record(doc)["sections"] == ["Nội dung.", "Thi hành./."]
     assert len(doc.annex) == 30
 
 
@@ -161,11 +161,13 @@ def test_dotted_blanks_are_not_the_closing_mark() -> None:
     assert [k for k, _ in units].count("TEXT") == 3
 
 
-def test_page_break_joins_but_one_blank_line_separates() -> None:
-    """Two or more blank lines inside a sentence are a page break; one ends a paragraph."""
-    joined = vnplan.parse("KẾ HOẠCH\nThử\n\nCăn cứ kết quả thực hiện của các\n\n\ncơ quan, đơn vị.\n")[0]
-    assert [p.text for p in joined.body] == ["Căn cứ kết quả thực hiện của các cơ quan, đơn vị."]
-    split = vnplan.parse("KẾ HOẠCH\nThử\n\nCăn cứ kết quả thực hiện của các\n\ncơ quan, đơn vị.\n")[0]
+def test_blank_line_inside_a_sentence_joins_but_one_after_it_separates() -> None:
+    """A blank line in the middle of a sentence (the next line goes on in lower case) is
+    a conversion's, as is a page break; a blank line after a full stop ends a paragraph."""
+    for blanks in ("\n\n", "\n\n\n"):
+        joined = vnplan.parse(f"KẾ HOẠCH\nThử\n\nCăn cứ kết quả thực hiện của các{blanks}cơ quan, đơn vị.\n")[0]
+        assert [p.text for p in joined.body] == ["Căn cứ kết quả thực hiện của các cơ quan, đơn vị."]
+    split = vnplan.parse("KẾ HOẠCH\nThử\n\nCăn cứ kết quả thực hiện của các cơ quan.\n\nĐơn vị thực hiện.\n")[0]
     assert len(split.body) == 2
 
 

@@ -85,7 +85,10 @@ def test_date_line_wrapped_over_three_lines() -> None:
 
 
 def test_symbol_wrapped_after_its_hyphen() -> None:
-    for wrapped, symbol in (("Số: 3783/QĐ-\nUBND", "QĐ-UBND"), ("Số: 01/2024/TTLT-BCA-\nBQP-BTP", "2024/TTLT-BCA-BQP-BTP")):
+    for wrapped, symbol in (
+        ("Số: 3783/QĐ-\nUBND", "QĐ-UBND"),
+        ("Số: 01/2024/TTLT-BCA-\nBQP-BTP", "2024/TTLT-BCA-BQP-BTP"),
+    ):
         text = HEADER.replace("Số: 15/KH-UBND", wrapped) + "QUYẾT ĐỊNH\nVề việc thử nghiệm\n\nĐiều 1. Nội dung./.\n"
         rec = one(text + CLOSING)
         assert (rec["number"], rec["symbol"], rec["issuer"]) == (
@@ -224,7 +227,9 @@ def test_website_footer_after_the_signer_is_a_trailer() -> None:
 
 
 def test_archive_without_trailing_ocr_junk() -> None:
-    closing = "\nNơi nhận:\n- Sở Nội vụ;\n- Lưu: VT, N.chinh (1 6B). /2-\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
+    closing = (
+        "\nNơi nhận:\n- Sở Nội vụ;\n- Lưu: VT, N.chinh (1 6B). /2-\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
+    )
     assert one(plan(BODY, closing))["archive"] == "VT, N.chinh (1 6B)"
 
 
@@ -291,7 +296,8 @@ def test_table_flattened_number_and_date_without_quoc_hieu() -> None:
     text = (
         "------- |\nĐộc lập - Tự do - Hạnh phúc\n--------------- |\n"
         "Số: 25/2025/NĐ-CP | Hà Nội, ngày 21 tháng 02 năm 2025 |\n\n## NGHỊ ĐỊNH\n\n"
-        "## Quy định chức năng của Bộ Nội vụ\n\n*Căn cứ Luật Tổ chức Chính phủ;*\n\n**Điều 1. Vị trí **\n\nNội dung./.\n"
+        "## Quy định chức năng của Bộ Nội vụ\n\n*Căn cứ Luật Tổ chức Chính phủ;*\n\n"
+        "**Điều 1. Vị trí **\n\nNội dung./.\n"
     )
     rec = one(text)
     assert (rec["type"], rec["number"], rec["symbol"]) == ("NĐ", 25, "2025/NĐ-CP")

@@ -47,6 +47,9 @@ _HEADING_KINDS = {
     "PLUS": SectionKind.PLUS,
 }
 _ENTRY_EDGES = re.compile(r"^[\s\-+•·<>]+|[\s;,.]+$")
+# Stamp or OCR marks after the archive line's full stop (". /2-", ",z2-", ". 4"): one
+# digit, or at most five characters with one letter at most and a mark that is no letter.
+_STAMP_TAIL = re.compile(r"(?<=[^\s.,;])[.,;]\s*(?:\d|(?=\S{1,5}\s*$)(?=\S*[^\w\s])[\W\d_]*[^\W\d_]?[\W\d_]*)\s*$")
 _ESIG_DATE = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})")
 
 
@@ -127,7 +130,12 @@ class _Builder:
         recipients = signature = esig = None
         stray: tuple[str, ...] = ()
         if "closing" in parts:
-            recipients, signature, esig, stray = self.closing(self.tokens(parts["closing"]))
+            recipients, signature, esig, stray, own = self.closing(self.tokens(parts["closing"]))
+            if own:
+                # A consolidated text: its number and date are those of its closing block.
+                header = self.consolidated(header, own)
+        if header is not None:
+            title = self.consolidated_title(title, header)
         annex = self.nodes(parts["annex"]) if "annex" in parts else ()
         trailer = tuple(u.text for u in self.tokens(parts["trailer"])) if "trailer" in parts else ()
         if header is not None and header.place_date is not None and esig is not None:
@@ -149,6 +157,25 @@ class _Builder:
             span=self.span(ends),
         )
 
+    def consolidated(self, header: Header | None, units: list[Unit]) -> Header:
+        """``header`` with the number and date of a văn bản hợp nhất's closing block."""
+        own = self.header(units)
+        if header is None:
+            return attrs.evolve(own, notes=())
+        return attrs.evolve(
+            header,
+            number=own.number or header.number,
+            place_date=own.place_date or header.place_date,
+        )
+
+    @staticmethod
+    def consolidated_title(title: Title | None, header: Header) -> Title | None:
+        """A văn bản hợp nhất is of type VBHN, whatever type name its header repeats."""
+        symbol = header.number.symbol if header.number else None
+        if type_from_symbol(symbol) != "VBHN":
+            return title
+        return Title("VBHN", None, None) if title is None else attrs.evolve(title, doc_type="VBHN")
+
     def case_lost(self, units: list[Unit]) -> bool:
         """Whether a line of the header or title came from TCVN3's capitals font (case unknown)."""
         caseless = self.source.caseless
@@ -165,9 +192,9 @@ class _Builder:
         notes: list[str] = []
         marks: list[str] = []
         for u in units:
-            if u.kind == "DOC_NUMBER" and number is None:
+            if u.kind in ("DOC_NUMBER", "OWN_NUMBER") and number is None:
                 number = DocNumber(u.data.get("num"), u.data.get("sym"), span=self.span([u]))  # type: ignore[arg-type]
-            elif u.kind == "PLACE_DATE" and place_date is None:
+            elif u.kind in ("PLACE_DATE", "OWN_DATE") and place_date is None:
                 place_date = PlaceDate(
                     u.data.get("place"),  # type: ignore[arg-type]
                     safe_date(u.data.get("year"), u.data.get("month"), u.data.get("day")),  # type: ignore[arg-type]
@@ -238,7 +265,7 @@ class _Builder:
         out: list[str] = []
         for u in units:
             # Entries on the label's own line are separated by ";" ("Kính gửi: Sở A; Sở B.").
-            pieces = skip_text(u).split(";") if u.kind == "ADDRESSEE_LABEL" else [u.text]
+            pieces = _split_entries(skip_text(u)) if u.kind == "ADDRESSEE_LABEL" else [u.text]
             out.extend(entry for entry in map(clean_entry, pieces) if entry)
         return tuple(out)
 
@@ -249,7 +276,7 @@ class _Builder:
     # -- closing ---------------------------------------------------------------
     def closing(
         self, units: list[Unit]
-    ) -> tuple[Recipients | None, Signature | None, DigitalSignature | None, tuple[str, ...]]:
+    ) -> tuple[Recipients | None, Signature | None, DigitalSignature | None, tuple[str, ...], list[Unit]]:
         entries: list[str] = []
         archive: str | None = None
         rec_units: list[Unit] = []
@@ -257,7 +284,9 @@ class _Builder:
         title: str | None = None
         signer: str | None = None
         notes: list[str] = []
+        rank: str | None = None
         sig_units: list[Unit] = []
+        number_units: list[Unit] = []
         fields: list[tuple[str, str]] = []
         esig_units: list[Unit] = []
         stray: list[str] = []
@@ -275,7 +304,12 @@ class _Builder:
                     entries.append(entry)
             elif kind == "ARCHIVE":
                 rec_units.append(u)
-                archive = clean_entry(skip_text(u)) or None
+                written = skip_text(u)
+                junk = _STAMP_TAIL.search(written.rstrip("."))
+                if junk is not None:  # stamp marks after its full stop: debris, kept as such
+                    stray.append(junk.group().lstrip(".,; "))
+                    written = written[: junk.start()]
+                archive = clean_entry(written) or None
             elif kind == "AUTHORITY":
                 sig_units.append(u)
                 authority.append(u.text)
@@ -284,7 +318,10 @@ class _Builder:
                 title = u.text if title is None else f"{title} {u.text}"
             elif kind == "SIGNER":
                 sig_units.append(u)
-                signer = u.text
+                rank = u.data.get("rank")  # type: ignore[assignment]
+                signer = u.text[len(rank) :].strip() if rank else u.text
+            elif kind in ("OWN_NUMBER", "OWN_DATE"):
+                number_units.append(u)  # a consolidated text's own number and date
             elif kind == "SIGN_NOTE":
                 sig_units.append(u)
                 notes.append(u.text)
@@ -298,10 +335,12 @@ class _Builder:
                 stray.append(u.text)
         recipients = Recipients(tuple(entries), archive, span=self.span(rec_units)) if rec_units else None
         signature = (
-            Signature(tuple(authority), title, signer, tuple(notes), span=self.span(sig_units)) if sig_units else None
+            Signature(tuple(authority), title, signer, tuple(notes), rank, span=self.span(sig_units))
+            if sig_units
+            else None
         )
         esig = DigitalSignature(tuple(fields), span=self.span(esig_units)) if esig_units else None
-        return recipients, signature, esig, tuple(stray)
+        return recipients, signature, esig, tuple(stray), number_units
 
 
 # Keyed by terminal name: enum members hash in Python, strings in C (hot path).
@@ -364,6 +403,22 @@ def skip_text(unit: Unit) -> str:
         text = segments[0].text[skip:]
         return squash(text) if "  " in text or text[:1].isspace() else text
     return join_lines([segments[0].text[skip:]] + [s.text for s in segments[1:]])
+
+
+def _split_entries(text: str) -> list[str]:
+    """Entries on one line, parted by ``;`` outside parentheses (``A (Địa chỉ: ...; ĐT: ...); B``)."""
+    pieces: list[str] = []
+    depth = start = 0
+    for k, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            pieces.append(text[start:k])
+            start = k + 1
+    pieces.append(text[start:])
+    return pieces
 
 
 def clean_entry(text: str) -> str:

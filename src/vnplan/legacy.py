@@ -86,7 +86,7 @@ class Decoded(NamedTuple):
     its case is unknown (TCVN3 from the capitals font, written in lower-case codes)."""
 
     text: str
-    index: list[int]
+    positions: list[int]
     caseless: bool
 
 
@@ -124,7 +124,7 @@ def decode_line(line: str, encoding: str) -> tuple[str, list[int]] | None:
     """Decode one line as if its text's dominant encoding were ``encoding``
     (``None`` when nothing in it is legacy text)."""
     decoded = Decoder(encoding).decode(line)
-    return None if decoded is None else (decoded.text, decoded.index)
+    return None if decoded is None else (decoded.text, decoded.positions)
 
 
 class Decoder:
@@ -196,8 +196,8 @@ class Decoder:
             else:
                 # Typed in the capitals font, the line reads in lower case but for the
                 # odd capital the typist shifted ("céng hoµ ... ViÖt nam").
-                capitals = [w for w in decoded.split() if w[:1].isupper()]
-                caseless = len(capitals) <= 1 and not any(len(w) > 1 and w.isupper() for w in capitals)
+                shifted = [w for w in decoded.split() if w[:1].isupper()]
+                caseless = len(shifted) <= 1 and not any(len(w) > 1 and w.isupper() for w in shifted)
         return Decoded(decoded, index, caseless)
 
 

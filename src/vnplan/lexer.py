@@ -22,6 +22,7 @@ is dropped silently.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -34,6 +35,10 @@ from .normalize import NormalizedText
 __all__ = ["DOC_START", "Segment", "Unit", "scan"]
 
 DOC_START = "_DOC"
+
+#: Capital and small Vietnamese letters (``[À-Ỹ]`` would take small letters too).
+_UP = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+_LOW = "a-zđàáâãèéêìíòóôõùúýăĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 
 # ---------------------------------------------------------------- patterns --
 # On folded text (lower-case ASCII skeleton, same length as the original).
@@ -53,6 +58,7 @@ DATE = re.compile(
 DATE_NUMERIC = re.compile(r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})")
 SUBJECT = re.compile(r"v\s*/\s*v\b\s*:?\s*")
 ADDRESSEE_LABEL = re.compile(r"k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
+DONG_KINH_GUI = re.compile(r"\S{0,2}ng\s+k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
 RECIPIENTS_LABEL = re.compile(r"n\S{0,2}i\s*nh\S{0,3}n\b\s*:?\s*")
 RECIPIENTS_LOOSE = re.compile(r"n[o0]i\b")
 BARE_NUMBER = re.compile(r"\d*\s*/\s*\S+")
@@ -87,13 +93,38 @@ SIGNER_TITLE_WORDS = re.compile(
     r"hieu truong|bi thu|cuc truong|vu truong|thu tuong|ke toan|truong phong|chu nhiem)"
 )
 _TYPE_NAMES = sorted(((fold(name), name) for name in TYPE_ABBREVIATIONS), key=lambda p: -len(p[0]))
-_TYPE_NAME = re.compile(
-    r"(?P<name>" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r")"
-    r"(?:\s*[:.]?\s*$|\s+(?=cua\b|ve\b|lien tich\b))"
+_TYPE_BY_FOLDED = dict(_TYPE_NAMES)
+_TYPE_HEAD = re.compile(r"(?P<name>" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r")")
+# After a type name on its line: what makes the whole line the type name ("QUYẾT ĐỊNH
+# CỦA BỘ TRƯỞNG ...", old style; "THÔNG TƯ LIÊN TỊCH"), and where a trích yếu starts.
+_TYPE_OWN_LINE = re.compile(r"\s*[:.]?\s*$|\s+(?:cua|lien tich)\b")
+_SUMMARY_START = re.compile(r"ve\b|v\s*/\s*v\b")
+# The thẩm quyền ban hành line: a person's title or a collective body, as its first words.
+_AUTHORITY_TITLE = re.compile(
+    r"(?:pho\s+)?(?:chu tich|bo truong|thu tuong|giam doc|tong giam doc|cuc truong|tong cuc truong|vu truong|"
+    r"chanh an|vien truong|truong ban|chanh van phong|hieu truong|thong doc|tong kiem toan|chu nhiem|"
+    r"chanh thanh tra|tong thanh tra|truong phong|bi thu|giam doc so)\b"
 )
+_AUTHORITY_BODY = re.compile(
+    r"(?:uy ban nhan dan|hoi dong nhan dan|chinh phu|quoc hoi|uy ban thuong vu quoc hoi|ban chap hanh|"
+    r"ban thuong vu|ban thuong truc|hoi dong|doan chu tich|ban chi dao|uy ban|ban bi thu|bo chinh tri)\b"
+)
+# An old gazette's title: "Quyết định của Thủ tướng Chính phủ số 12/2003/QĐ-TTg ngày 10
+# tháng 1 năm 2003 về việc ..." (the issuer may follow the date instead).
+_GAZETTE_TITLE = re.compile(
+    r"(?P<type>" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r")"
+    r"(?:\s+cua\s+(?P<issuer1>[a-z ]{3,80}?))?\s+(?P<number>so\s*\d+\s*/\s*[^\s,;]+)\s+"
+    r"(?P<date>ngay\s+\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))"
+    r"(?:\s+cua\s+(?P<issuer2>[a-z ]{3,80}?))?(?=\s+(?:ve|v\s*/\s*v|ban hanh|quy dinh|phe duyet)\b|\s*$)"
+)
+_PREAMBLE_START = re.compile(r"can cu\b|xet\b|theo de nghi\b|quyet dinh\s*:|quyet nghi\s*:|ban hanh\s*:")
+_DIEN_TAIL = re.compile(r"\s+di\S{0,2}n\s*:\s*$")
+_CONG_DIEN_LABEL = re.compile(r".*\bdi\S{0,2}n\s*:\s*$")
 
 # On the original text.
-AUTHORITY = re.compile(r"(?:(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?|(?:TM|KT|TL|TUQ)\s+(?=[A-ZĐÀ-Ỹ]))")
+AUTHORITY = re.compile(
+    r"(?:(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?|(?:TM|KT|TL|TUQ)\s?/\s?|(?:TM|KT|TL|TUQ)\s+(?=[A-ZĐÀ-Ỹ]))"
+)
 AUTHORITY_INSIDE = re.compile(
     r"(?:(?<=\s\s)|(?<=[;:.|])\s*|(?<=\s)(?=(?:TM|KT|TL|TUQ)\s?\.))(?P<auth>(?:T/M|K/T|TM|KT|TL|TUQ)\s?\.\s?[A-ZĐÀ-Ỹ])"
 )
@@ -107,6 +138,25 @@ RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-+\s*0?\s*-+")
 CLOSING_MARK = re.compile(r"(?<!\.)\./\.(?!\.)")  # "./." but not inside a dotted blank "..../...."
 _TERMINAL_PUNCT = (".", ";", ":", "!", "?")
 _NAME = re.compile(r"[A-ZĐÀ-Ỹ][^\s\d,;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s\d,;:()]*){1,5}")
+# The last word of a name, alone on its line: "Thiện".
+_LAST_NAME = re.compile(rf"[{_UP}][{_LOW}]{{0,8}}")
+# A rank or degree before the signer's name (cấp bậc, học hàm, học vị): not part of the name.
+_RANK = re.compile(
+    r"(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:(?:GS|PGS|TSKH|TS|ThS|Ths|BSCKII|BSCKI|BS|KS|LS|NSND|NSƯT)"
+    r"\.?\s*,?\s*)+)\s*(?=[A-ZĐÀ-Ỹ])"
+)
+# The archive line's codes wrapped onto the next line: "TCT (HC, NV3)".
+_ARCHIVE_CODES = re.compile(r"[A-ZĐ0-9][A-ZĐ0-9a-zđ]*(?:[ ,./&-]*[A-ZĐ0-9(][A-ZĐ0-9a-zđ ,./&()-]*)?")
+# The heading a consolidated text (văn bản hợp nhất) signs under, in its closing.
+_CONSOLIDATION = re.compile(r"xac thuc van ban hop nhat\b")
+# A website's footer after the document: the site's own lines, never the document's.
+_TRAILER_CUE = re.compile(
+    r"van ban nay chua cap nhat noi dung tieng anh|cam on da dung thuvienphapluat|file duoc dinh\b|"
+    r"(?:van ban lien quan|luoc do|noi dung sua doi, huong dan)\s*$|(?:hieu luc|tinh trang): da biet\s*$"
+)
+# The site's listing title of the document, just before its footer:
+# "Công văn 4085/UBND-ĐT năm 2025 rà soát ... do Thành phố Hồ Chí Minh ban hành".
+_SITE_TITLE = re.compile(r"[a-z ]{2,24} (?:so )?\d+/\S+ (?:nam \d{4}|ngay \d{1,2}/\d{1,2}/\d{4})\b.*\bban hanh$")
 
 #: Keyword markers of the body, tried on the folded start of a line.
 _KEYWORD_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -127,14 +177,14 @@ _AMOUNT = re.compile(r"\.\d{3}(?:\.|$)")  # a group of three digits after a dot:
 _ROMAN_NEXT = frozenset("IVXLC.:) -")  # what may follow the first letter of a roman numeral
 _PREFIX = 64  # characters of a closing line that its keyword tests look at
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
-_FLAT_LENGTH = 1500  # a line this long may be a whole document flattened onto one line
+_FLAT_LENGTH = 400  # a line this long may be a whole document flattened onto one line
 
 
 # ----------------------------------------------------------------- classes --
 class Segment:
     """A run of text on one line: a whole line, or one column of a flattened line."""
 
-    __slots__ = ("_folded", "blank_before", "caseless", "line", "start", "text")
+    __slots__ = ("_folded", "blank_before", "caseless", "column", "line", "start", "text")
 
     def __init__(
         self,
@@ -152,6 +202,8 @@ class Segment:
         self.blank_before = blank_before  # number of blank lines before it (0: none)
         #: Decoded from TCVN3's capitals font: printed in capitals, perhaps, whatever its case.
         self.caseless = caseless
+        #: A right-hand column of its line (``Nơi nhận:      KT. CHỦ TỊCH``).
+        self.column = False
 
     @property
     def folded(self) -> str:
@@ -173,11 +225,14 @@ class Segment:
             self.line, self.start, f"{self.text} {nxt.text}", f"{self.folded} {nxt.folded}", 0, self.caseless
         )
 
-    def cut(self, pos: int) -> tuple[Segment, Segment]:
-        """Split at ``pos`` (relative), stripping both sides."""
+    def cut(self, pos: int, column: bool = False) -> tuple[Segment, Segment]:
+        """Split at ``pos`` (relative), stripping both sides; ``column``: the right side is a
+        column of its own (a two-column layout), not the text's next piece."""
         left = self.sub(0, pos)
         right = self.sub(pos, len(self.text))
         right.blank_before = 0
+        left.column = self.column
+        right.column = column
         return left, right
 
     def sub(self, a: int, b: int) -> Segment:
@@ -241,6 +296,11 @@ def scan(source: NormalizedText) -> list[Unit]:
     return units
 
 
+def skip_text_of(unit: Unit) -> str:
+    """The unit's text after its keyword (``V/v``), on its first segment."""
+    return unit.segments[0].text[int(unit.data.get("skip", 0)) :]  # type: ignore[call-overload]
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """Join wrapped lines with one space; a line broken inside a symbol
     (``51/BC-`` + ``ĐGS``) is joined without one."""
@@ -294,12 +354,144 @@ def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) ->
 _GAP = re.compile(r" {5,}")
 # What a line ends with when a gap after it is a blank to fill in, not a column
 # break: "Số:      /KH-UBND", "ngày      tháng", "Kính gửi:      Sở Y tế".
-_BLANK_BEFORE = re.compile(r"(?:\bs\S?|\bng\S{0,2}y|\bth\S{0,3}ng|\bn\S{0,2}m|\bg\S{0,3}i|\bv\s*/\s*v|\bdi\S{0,2}n)\s*:?$")
+_BLANK_BEFORE = re.compile(
+    r"(?:\bs\S?|\bng\S{0,2}y|\bth\S{0,3}ng|\bn\S{0,2}m|\bg\S{0,3}i|\bv\s*/\s*v|\bdi\S{0,2}n)\s*:?$"
+)
+
+
+# Cues of a document flattened onto one line (on folded text, except where noted): where
+# a line of the document began. Each pattern's match starts a piece.
+_FLAT_STARTS = re.compile(
+    r"(?<=\s)(?:"
+    r"s\S{0,2}\s*:\s*(?=[\d/.…])"  # Số: 12/KH-UBND
+    r"|can cu\b|kinh gui\s*:|dong kinh gui\s*:|noi nhan\s*:|xet de nghi\b|theo de nghi\b"
+    r"|(?:tm|kt|tl|tuq)\s?\.\s?(?=\S)"
+    r")"
+)
+# On the original text: numbered items after the end of a sentence or a heading in capitals.
+_FLAT_ITEMS = re.compile(
+    rf"(?:(?<=[.:;!?]\s)|(?<=[{_UP}]{{2}}\s))(?:[IVX]{{1,5}}\.\s(?=[{_UP}]{{2}})|\d{{1,2}}\.\s(?=[{_UP}])"
+    rf"|[a-zđ]\)\s|-\s(?=[{_UP}]))"
+)
 
 
 def _flat_pieces(seg: Segment) -> list[Segment]:
-    """A document flattened onto one line, cut before its structural cues."""
-    return [seg]
+    """A document flattened onto one line (an HTML conversion that kept no line break),
+    cut where its lines began: at the Quốc hiệu, Tiêu ngữ, number, place and date, type
+    name, căn cứ, numbered items, Nơi nhận and its entries, and the signature block.
+
+    A long line that shows fewer than three kinds of cue is a paragraph, left whole.
+    """
+    text = seg.text
+    if "NGH" not in text and "nhận:" not in text and "Độc lập" not in text:
+        return [seg]  # no Quốc hiệu, Tiêu ngữ or Nơi nhận: a long paragraph (the cheap test first)
+    f = seg.folded
+    cuts: set[int] = set()
+    kinds: set[str] = set()
+    for m in _FLAT_STARTS.finditer(f):
+        cuts.add(m.start())
+        kinds.add(m.group()[:3])
+    for pattern, name in ((NATIONAL, "national"), (MOTTO, "motto")):
+        found = pattern.search(f)
+        if found is not None:
+            cuts.update((found.start(), found.end()))
+            kinds.add(name)
+    date = DATE.search(f)
+    if date is not None and date.start() < len(f) // 3:
+        # The place: the capitalised words before ", ngày".
+        before = text[: date.start()].rstrip(" ,")
+        words = before.split()
+        place = 0
+        while place < min(len(words), 5) and words[-1 - place][:1].isupper():
+            place += 1
+        if place:
+            start = len(" ".join(words[:-place])) + 1 if len(words) > place else 0
+            cuts.add(text.index(words[-place], max(0, start - 1)))
+        cuts.add(date.end())
+        kinds.add("date")
+    for m in _FLAT_ITEMS.finditer(text):
+        cuts.add(m.start())
+        kinds.add("item")
+    for m in _TYPE_HEAD.finditer(f):
+        name = text[m.start() : m.end()]
+        after = text[m.end() : m.end() + 2]
+        if (
+            name.isupper()
+            and (m.start() == 0 or text[m.start() - 1] == " ")
+            and after[:1] == " "
+            and after[1:].isupper()
+        ):
+            cuts.update((m.start(), m.end()))  # "KẾ HOẠCH Tuyên truyền ...": the type name, then its summary
+            kinds.add("type")
+    if len(kinds) < 3 or not kinds & {"national", "motto", "noi"}:
+        return [seg]
+    cuts |= _flat_runs(text, f, sorted(cuts))
+    pieces: list[Segment] = []
+    prev = 0
+    for cut in sorted(c for c in cuts if 0 < c < len(text)):
+        pieces.append(seg.sub(prev, cut))
+        prev = cut
+    pieces.append(seg.sub(prev, len(text)))
+    for piece in pieces[1:]:
+        piece.blank_before = 0
+    return [p for p in pieces if p.text]
+
+
+def _upper_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of words in capitals (``ỦY BAN NHÂN DÂN``, ``EN-US``)."""
+    runs: list[tuple[int, int]] = []
+    for m in re.finditer(r"\S+", text):
+        word = m.group()
+        upper = any(ch.isalpha() for ch in word) and not any(ch.islower() for ch in word)
+        if not upper:
+            continue
+        if runs and text[runs[-1][1] : m.start()].isspace():
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append((m.start(), m.end()))
+    return runs
+
+
+def _flat_runs(text: str, folded: str, cuts: list[int]) -> set[int]:
+    """Cuts inside runs of capitals of a flattened document: before the issuer (after a
+    Word file's metadata) and between issuer lines (``ỦY BAN MTTQ ... LƯƠNG MINH`` |
+    ``BAN THƯỜNG TRỰC``), after a heading, and in the signature block (``TM. BAN THƯỜNG
+    TRỰC`` | ``CHỦ TỊCH`` | ``Lan Thị Vân``)."""
+    out: set[int] = set()
+    bounds = [0, *cuts, len(text)]
+    header_end = cuts[0] if cuts else len(text)  # the issuer comes before the first cue
+    for a, b in itertools.pairwise(bounds):
+        piece = text[a:b]
+        head = folded[a:b]
+        runs = _upper_runs(piece)
+        if not runs:
+            continue
+        start, end = runs[0]
+        if AUTHORITY.match(piece):
+            # The title: the last title words after the office; the name: what follows.
+            if start == 0 and end < len(piece.rstrip()):
+                out.add(a + end)
+            titles = [m.start() for m in SIGNER_TITLE_WORDS.finditer(head[:end]) if m.start() > 4]
+            if titles:
+                at = titles[-1]
+                out.add(a + (at - 4 if head[max(0, at - 4) : at] == "pho " else at))
+            continue
+        if b <= header_end:
+            # The issuer: from its first body word; a second body starts another line.
+            for start, end in runs:
+                first = True
+                for m in ORG_HEAD.finditer(head, start, end):
+                    if m.start() > 0 and head[m.start() - 1] != " ":
+                        continue
+                    if head[max(0, m.start() - 3) : m.start()] in ("uy ", "ay "):
+                        continue  # the "BAN" of "ỦY BAN"
+                    if first or m.start() > start:
+                        out.add(a + m.start())
+                    first = False
+            continue
+        if start == 0 and end < len(piece.rstrip()) and piece[end:].strip()[:1].isupper():
+            out.add(a + end)  # a heading in capitals, then the text under it
+    return out
 
 
 def _column_pieces(seg: Segment) -> list[Segment]:
@@ -323,6 +515,7 @@ def _column_pieces(seg: Segment) -> list[Segment]:
     pieces.append(seg.sub(prev, len(text)))
     for p in pieces[1:]:
         p.blank_before = 0
+        p.column = True
     return [p for p in pieces if p.text]
 
 
@@ -495,7 +688,7 @@ def _is_org_like(seg: Segment) -> bool:
         len(seg.text) <= 100
         and BARE_NUMBER.fullmatch(seg.text) is None
         and not seg.text.endswith((".", ";", ":"))
-        and is_upper_text(seg.text, 0.15)
+        and seg.upper(tolerance=0.15)
         and AUTHORITY.match(seg.text) is None
     )
 
@@ -519,7 +712,7 @@ def _place_date(seg: Segment) -> re.Match[str] | None:
         return None
     for pattern in (DATE, DATE_NUMERIC):
         m = pattern.search(f)
-        if m is None or len(f) - m.end() > 3:
+        if m is None or (len(f) - m.end() > 3 and not _YEAR_TYPO.fullmatch(f, m.end())):
             continue
         before = f[: m.start()].rstrip()
         if before and not before.endswith(",") and len(before.split()) > 1:
@@ -535,20 +728,48 @@ def _place_date(seg: Segment) -> re.Match[str] | None:
     return None
 
 
-def _type_name(seg: Segment) -> str | None:
-    if len(seg.text) > 120:
+def _type_name(seg: Segment, lead: bool = False) -> str | None:
+    """The canonical type name a title line starts with (see :func:`_title_line`)."""
+    found = _title_line(seg, lead)
+    return found[0] if found is not None else None
+
+
+def _title_line(seg: Segment, lead: bool = False) -> tuple[str, int] | None:
+    """(type name, where the trích yếu starts on the line) for a tên loại line.
+
+    ``KẾ HOẠCH`` alone, ``QUYẾT ĐỊNH CỦA BỘ TRƯỞNG ...`` (old style: the line is the
+    type name), or a trích yếu on the same line: ``QUYẾT ĐỊNH VỀ VIỆC ...``,
+    ``NGHỊ ĐỊNHQuy định ...`` (the markup that parted them lost). Not in capitals:
+    ``Kế hoạch`` alone on its line, or, when ``lead`` (the first line of a document
+    without header), ``Báo cáo về ...``.
+    """
+    text = seg.text
+    if len(text) > 160:
         return None
-    m = _TYPE_NAME.match(seg.folded)
+    f = seg.folded
+    m = _TYPE_HEAD.match(f)
     if m is None:
         return None
-    # Not in upper case: only "Kế hoạch" alone on its line (the validator reports the case).
-    if not is_upper_text(seg.text, 0.1) and (not seg.text[0].isupper() or seg.folded.strip(" *") != m.group("name")):
+    name = _TYPE_BY_FOLDED[m.group("name")]
+    end = m.end()
+    upper = seg.upper(text[:end], 0.1)
+    own = _TYPE_OWN_LINE.match(f, end)
+    if own is not None:
+        if upper or (text[0].isupper() and f.strip(" *:.") == m.group("name")):
+            return name, len(text)
         return None
-    folded = m.group("name")
-    for f, name in _TYPE_NAMES:
-        if f == folded:
-            return name
-    return None  # pragma: no cover - the regex only matches listed names
+    after = text[end : end + 2]
+    if after[:1].isalpha():
+        # Glued: "NGHỊ ĐỊNHQuy định ..." (a capital starting a word in lower case).
+        return (name, end) if upper and after[0].isupper() and after[1:].islower() else None
+    cut = end + len(text[end:]) - len(text[end:].lstrip(" :.-"))
+    if cut >= len(text):
+        return None
+    if not upper:
+        return (name, cut) if lead and text[0].isupper() and _SUMMARY_START.match(f, cut) else None
+    if _SUMMARY_START.match(f, cut) or (text[cut].isupper() and not is_upper_text(text[cut:])):
+        return name, cut
+    return None
 
 
 _KEYWORD_HEAD = re.compile(r"(?:phan|chuong|muc|dieu)\s")
@@ -566,6 +787,8 @@ def _marker(name: str, pattern: re.Pattern[str], text: str) -> tuple[str, str, i
 
 # A rule drawn after the text on its line: "SỞ Y TẾ       -------", "CHÍNH PHỦ_______".
 _RULE_TAIL = re.compile(r"(?:\s{2,}|(?<=[^\W\d_])|\s(?=_))(?:[-_=]\s*){3,}$")
+# A rule drawn before the text on its line: "________ Hà Nội, ngày ...".
+_RULE_LEAD = re.compile(r"(?:[-_=]\s*){3,}(?=\s*[^\W\d_])")
 _SPACED_GROUPS = re.compile(r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*(?![\w,]))*")
 # A group after a ký hiệu's trailing separator: "QĐ-" then "UBND", "VKSNDTC-" then "TANDTC".
 _WRAPPED_GROUP = re.compile(r"\s*[A-ZĐ0-9][A-ZĐ0-9a-zđ]*(?:[-/][A-ZĐ0-9][A-ZĐ0-9a-zđ]*)*-?(?![\w,])")
@@ -610,8 +833,77 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
     return None
 
 
+# A second year typed after the first ("năm 2026 2025"): a typo, not more text.
+_YEAR_TYPO = re.compile(r"\s+\d{4}\s*[.,]?\s*")
+# "Số:" inside a flattened header line, after the issuer's column.
+_INNER_NUMBER = re.compile(r"(?<=\s)s\S{0,2}\s*:\s*\d+\s*/")
+# Letters OCR reads for digits in a year: "201]" is 2011, "2O20" is 2020.
+_OCR_DIGITS = str.maketrans("OoQDIl|]![", "0000111111")
+
+
+def _ocr_year(junk: str) -> int | None:
+    """The year an OCR-damaged four-character year stands for (one letter for a digit at most)."""
+    text = junk.rstrip(".,;:*)")
+    if len(text) != 4 or sum(ch.isdigit() for ch in text) < 3:
+        return None
+    digits = text.translate(_OCR_DIGITS)
+    if not digits.isdigit() or not 1900 <= int(digits) <= 2100:
+        return None
+    return int(digits)
+
+
 def _ends_sentence(text: str) -> bool:
     return text.endswith(_TERMINAL_PUNCT)
+
+
+# Words a heading or a name cannot end with: the line was cut and goes on.
+_DANGLING = frozenset(
+    [
+        "va",
+        "cua",
+        "cac",
+        "nhung",
+        "voi",
+        "cho",
+        "ve",
+        "tai",
+        "trong",
+        "theo",
+        "tu",
+        "den",
+        "de",
+        "la",
+        "duoc",
+        "bi",
+        "hoac",
+        "hay",
+        "nhu",
+        "mot",
+        "thuoc",
+        "nham",
+        "doi",
+        "giua",
+        "bang",
+        "vao",
+        "khi",
+        "neu",
+        "ma",
+        "thi",
+        "boi",
+        "vi",
+        "se",
+        "dang",
+        "phai",
+        "cung",
+        "uy",
+    ]
+)
+
+
+def _dangling(text: str) -> bool:
+    """Whether ``text`` ends with a word that cannot end it (``và``, ``của``, ``Sở``, ``Ủy``)."""
+    words = text.rstrip(" ,-").rsplit(None, 1)
+    return bool(words) and not _ends_sentence(text) and fold(words[-1]) in _DANGLING
 
 
 # --------------------------------------------------------- per document ---
@@ -622,6 +914,8 @@ class _DocumentScanner:
         self.segs = segments
         self.national = national
         self.out: list[Unit] = []
+        self.gazette_type = -1  # the segment of an old gazette title's type name
+        self._blank_paragraphs: bool | None = None
 
     def emit(self, kind: str, seg: Segment, **data: object) -> Unit:
         unit = Unit(kind, [seg], data)
@@ -637,17 +931,75 @@ class _DocumentScanner:
             i = self.header(header_start)
         else:
             i = self.headless_front()
-        i = self.title(i)
+        i = self.title(i, lead=self.national is None and i == 0)
         i = self.addressees(i)
         if not any(u.kind == "TYPE_NAME" for u in self.out):
             i = self.title(i)
+        trailer_at = self.trailer_start(i)
+        trailer = self.segs[trailer_at:]
+        del self.segs[trailer_at:]
         back = self.back_start(i)  # may split a line in two: re-read the length
         self.body(i, back)
         if back < len(self.segs):
             self.closing(back)
+        for seg in trailer:
+            self.emit("TRAILER", seg)
         sink.extend(self.out)
 
+    def trailer_start(self, i: int) -> int:
+        """Where a website's footer begins (its listing title, related documents), or the end."""
+        segs = self.segs
+        for k in range(i, len(segs)):
+            seg = segs[k]
+            if len(seg.text) > 60 or not _TRAILER_CUE.match(seg.folded):
+                continue
+            # The site's listing title of the document comes just before the cue.
+            while k > i and _SITE_TITLE.match(segs[k - 1].folded.rstrip(" .")):
+                k -= 1
+            return k
+        return len(segs)
+
     # -- front -------------------------------------------------------------
+    def gazette_title(self) -> int | None:
+        """An old gazette's title line in place of a header (``Quyết định của Thủ tướng
+        Chính phủ số 12/2003/QĐ-TTg ngày 10 tháng 1 năm 2003 về việc ...``): its issuer,
+        number and date become the header, the rest the title. The index of the type
+        name's segment, or ``None``."""
+        for k in range(min(len(self.segs), 4)):
+            seg = self.segs[k]
+            m = _GAZETTE_TITLE.match(seg.folded)
+            if m is None or not seg.text[0].isupper():
+                continue
+            for seg_prev in self.segs[:k]:
+                self.emit("PREFACE", seg_prev)
+            issuer = "issuer1" if m.group("issuer1") else "issuer2" if m.group("issuer2") else None
+            parts = [("DOC_NUMBER", "number"), ("PLACE_DATE", "date")]
+            if issuer is not None:
+                parts.append(("ORG", issuer))
+            parts.sort(key=lambda part: m.start(part[1]))
+            head = seg.sub(0, m.end("type"))
+            units: list[tuple[str, Segment]] = []
+            pos = m.end("type")
+            for kind, group in parts:
+                if m.start(group) > pos and seg.text[pos : m.start(group)].strip():
+                    units.append(("HEADER_NOTE", seg.sub(pos, m.start(group))))  # "của" between them
+                units.append((kind, seg.sub(m.start(group), m.end(group))))
+                pos = m.end(group)
+            units.sort(key=lambda unit: unit[0] != "ORG")  # the issuer leads the header
+            for kind, piece in units:
+                piece.blank_before = 0
+                unit = self.emit(kind, piece)
+                if kind == "DOC_NUMBER":
+                    self.fill_number(unit)
+                elif kind == "PLACE_DATE":
+                    self.fill_place_date(unit)
+            rest = seg.sub(pos, len(seg.text))
+            rest.blank_before = 0
+            self.segs[k : k + 1] = [head, rest] if rest.text else [head]
+            self.gazette_type = k
+            return k
+        return None
+
     def headless_front(self) -> int:
         """Front matter of a document without a Quốc hiệu (a copy lost it, or never had it).
 
@@ -656,8 +1008,11 @@ class _DocumentScanner:
         wrapper). A run without a number, date or Tiêu ngữ is a header only when
         nothing precedes it.
         """
+        gazette = self.gazette_title()
+        if gazette is not None:
+            return gazette
         limit = min(len(self.segs), 40)
-        title_at = next((k for k in range(limit) if _type_name(self.segs[k])), None)
+        title_at = next((k for k in range(limit) if _type_name(self.segs[k], lead=k == 0)), None)
         if title_at is None:
             return 0
         start = title_at
@@ -705,7 +1060,7 @@ class _DocumentScanner:
                 and prev.kind == "SUBJECT"
                 and not seg.blank_before
                 and not same_line
-                and not _ends_sentence(prev.last.text)
+                and (not _ends_sentence(prev.last.text) or not skip_text_of(prev).strip())
                 and _is_national(seg) is None
                 and not MOTTO.match(seg.folded)
                 and (_place_date(seg) is None or DATE.search(seg.folded) is None)
@@ -837,6 +1192,11 @@ class _DocumentScanner:
         m2 = MOTTO.search(f)
         if m2 is not None and m2.start() > 0:
             cuts.add(m2.start())
+        if m2 is not None and len(f) - m2.end() > 2:
+            cuts.add(m2.end())  # "Hạnh phúc______ Hà Nội, ngày ...": the date's column after it
+        lead = _RULE_LEAD.match(seg.text)
+        if lead is not None and lead.end() < len(seg.text):
+            cuts.add(lead.end())
         num = NUMBER.match(f)
         if num is not None and num.group("sym") and len(f) - num.end() > 3:
             rest = seg.sub(num.end(), len(seg.text))
@@ -845,6 +1205,14 @@ class _DocumentScanner:
         tail = _RULE_TAIL.search(seg.text)
         if tail is not None and tail.start() > 0:
             cuts.add(tail.start())
+        inner = _INNER_NUMBER.search(f, 1)
+        if inner is not None and (
+            seg.upper(seg.text[: inner.start()]) or not any(c.isalpha() for c in f[: inner.start()])
+        ):
+            cuts.add(inner.start())  # "CHÍNH PHỦ_____ Số: 170/2025/NĐ-CP": the issuer's column, then the number
+            rule = re.match(r"[\s\w]*?(?=[-_=]{3,})", seg.text)
+            if rule is not None and 0 < rule.end() < inner.start():
+                cuts.add(rule.end())
         if not cuts:
             return [seg]
         pieces: list[Segment] = []
@@ -892,6 +1260,10 @@ class _DocumentScanner:
             # OCR debris next to a number makes the number unreliable: leave it blank.
             day = None if "day" in garbled else day
             month = None if "month" in garbled else month
+            if year is None and groups.get("yjunk"):
+                year = _ocr_year(str(groups["yjunk"]))
+                if year is not None:
+                    garbled.discard("year")
             unit.data.update(
                 place=place or None,
                 day=day,
@@ -904,16 +1276,31 @@ class _DocumentScanner:
         unit.data.update(place=None, day=None, month=None, year=None, garbled=set(), complete=False)
 
     # -- title and addressees ---------------------------------------------
-    def title(self, i: int) -> int:
+    def title(self, i: int, lead: bool = False) -> int:
+        """Tên loại, trích yếu and the thẩm quyền ban hành line, from segment ``i``."""
         n = len(self.segs)
         if i >= n:
             return i
-        name = _type_name(self.segs[i])
-        if name is None:
+        found = _title_line(self.segs[i], lead)
+        if i == self.gazette_type:
+            folded = _TYPE_HEAD.match(self.segs[i].folded)
+            found = (_TYPE_BY_FOLDED[folded.group("name")], len(self.segs[i].text)) if folded else None
+        if found is None:
             return i
-        self.emit("TYPE_NAME", self.segs[i], name=name)
-        i += 1
+        name, cut = found
+        seg = self.segs[i]
         summary: Unit | None = None
+        if cut < len(seg.text):
+            # The trích yếu on the type name's line: a segment of its own.
+            head, rest = seg.cut(cut)
+            self.segs[i : i + 1] = [head, rest]
+            n += 1
+            self.emit("TYPE_NAME", head, name=name)
+            summary = self.emit("SUMMARY", rest)
+            i += 2
+        else:
+            self.emit("TYPE_NAME", seg, name=name)
+            i += 1
         while i < n:
             seg = self.segs[i]
             f = seg.folded
@@ -921,6 +1308,13 @@ class _DocumentScanner:
                 break
             if wrapped_keyword(ADDRESSEE_LABEL, self.segs, i) is not None:
                 break
+            if summary is None or not _dangling(summary.last.text):
+                span = self.authority_line(i)
+                if span:
+                    if not _CONG_DIEN_LABEL.match(fold(join_lines(s.text for s in self.segs[i : i + span]))):
+                        self.out.append(Unit("ISSUING_AUTHORITY", self.segs[i : i + span]))
+                        i += span
+                    break  # a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" heads its addressees
             if summary is None:
                 if PRE_TEXT.match(f) and (_ends_sentence(seg.text) and not seg.text.endswith(".")):
                     break
@@ -942,34 +1336,131 @@ class _DocumentScanner:
             i += 1
         return i
 
+    def authority_line(self, k: int) -> int:
+        """How many segments from ``k`` hold the thẩm quyền ban hành line (0: none).
+
+        A person's title (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...``, ``BỘ TRƯỞNG BỘ Y TẾ``)
+        or a collective body (``ỦY BAN THƯỜNG VỤ QUỐC HỘI``, ``CHÍNH PHỦ``) in capitals,
+        wrapped or not, that the căn cứ (or a công điện's addressees) follow.
+        """
+        segs = self.segs
+        n = len(segs)
+        end = k
+        while end < n and end - k < 4:
+            seg = segs[end]
+            # "THỦ TƯỚNG CHÍNH PHỦ điện:": the verb of a công điện is in lower case.
+            head = seg.text[: -len(m.group())] if (m := _DIEN_TAIL.search(seg.folded)) else seg.text
+            if not seg.upper(head) or _ends_sentence(seg.text.rstrip(":")) or heading_kind(seg) is not None:
+                break
+            if end > k and (seg.blank_before or _PREAMBLE_START.match(seg.folded)):
+                break
+            end += 1
+            if seg.text.endswith(":"):
+                break
+        if end == k:
+            return 0
+        text = fold(join_lines(s.text for s in segs[k:end]))
+        if len(text) > 150 or not (_AUTHORITY_TITLE.match(text) or _AUTHORITY_BODY.match(text)):
+            return 0
+        if _CONG_DIEN_LABEL.match(text):
+            return end - k
+        following = segs[end].folded if end < n else ""
+        if _AUTHORITY_TITLE.match(text) and (_PREAMBLE_START.match(following) or end == n):
+            return end - k
+        # A body's name may also be a trích yếu's wrapped line; it is the authority when
+        # the căn cứ follow at once.
+        return end - k if _PREAMBLE_START.match(following) and segs[end].blank_before <= 3 else 0
+
     def addressees(self, i: int) -> int:
+        """Kính gửi (and Đồng kính gửi, or a công điện's ``... điện:``) with their entries."""
         n = len(self.segs)
-        if i >= n:
-            return i
-        seg = self.segs[i]
-        m = ADDRESSEE_LABEL.match(seg.folded)
+        while i < n:
+            start = i
+            i = self.addressee_block(i)
+            if i == start or i >= n or not DONG_KINH_GUI.match(self.segs[i].folded):
+                return i
+        return i
+
+    def addressee_block(self, i: int) -> int:
+        """One label and its entries, from segment ``i`` (``i`` itself when there is no label)."""
+        segs = self.segs
+        n = len(segs)
+        seg = segs[i]
+        m = DONG_KINH_GUI.match(seg.folded) or ADDRESSEE_LABEL.match(seg.folded)
         if m is not None:
-            self.emit("ADDRESSEE_LABEL", seg, skip=m.end())
+            label = self.emit("ADDRESSEE_LABEL", seg, skip=m.end())
             rest = seg.text[m.end() :]
             i += 1
-        else:
-            wrapped = wrapped_keyword(ADDRESSEE_LABEL, self.segs, i)
-            if wrapped is None:
-                return i
-            seg = self.segs[i + 1]
-            self.out.append(Unit("ADDRESSEE_LABEL", [self.segs[i], seg], {"skip": wrapped, "skip_segments": 1}))
+        elif (wrapped := wrapped_keyword(ADDRESSEE_LABEL, segs, i)) is not None:
+            seg = segs[i + 1]
+            label = Unit("ADDRESSEE_LABEL", [segs[i], seg], {"skip": wrapped, "skip_segments": 1})
+            self.out.append(label)
             rest = seg.text[wrapped:]
             i += 2
-        open_list = not rest.strip() or seg.text.rstrip().endswith(";")
-        while i < n and open_list:
-            seg = self.segs[i]
-            is_dash = seg.text[0] in "-+•"
-            if not is_dash and not (len(seg.text) <= 120 and seg.text.endswith((";", "."))):
+        else:
+            span = self.authority_line(i)
+            if not span or not _CONG_DIEN_LABEL.match(fold(join_lines(s.text for s in segs[i : i + span]))):
+                return i
+            # "THỦ TƯỚNG CHÍNH PHỦ điện:": the công điện's addressees follow.
+            final = segs[i + span - 1]
+            label = Unit("ADDRESSEE_LABEL", segs[i : i + span], {"skip": len(final.text), "skip_segments": span - 1})
+            self.out.append(label)
+            rest = ""
+            i += span
+        if rest.strip():
+            # Entries on the label's line; a parenthesis or a lower-case line under it goes on.
+            i = self.continue_entry(label, i, inline=True)
+            if not label.last.text.endswith(";"):
+                return i
+        entry: Unit | None = None
+        while i < n:
+            seg = segs[i]
+            text = seg.text
+            if text[0] in "-+•" and not RULE.fullmatch(text):
+                entry = self.emit("ADDRESSEE", seg)
+                i = self.continue_entry(entry, i + 1)
+            elif entry is None and len(text) <= 120 and text.endswith((";", ".")) and not PRE_TEXT.match(seg.folded):
+                entry = self.emit("ADDRESSEE", seg)  # an entry without its dash
+                i += 1
+            else:
                 break
-            self.emit("ADDRESSEE", seg)
+            last = entry.last.text
+            if last.endswith(".") and not last.endswith("./."):
+                # Each entry closed by a full stop (a công điện does this): the list goes on
+                # while dash entries follow; after ";"-closed entries a full stop ends it.
+                semicolons = any(u.kind == "ADDRESSEE" and u.last.text.endswith(";") for u in self.out)
+                if semicolons or i >= n or segs[i].text[0] not in "-+•":
+                    break
+        return i
+
+    def continue_entry(self, unit: Unit, i: int, inline: bool = False) -> int:
+        """Join to ``unit`` (an addressee) the lines it wraps onto: until it ends with ``;``
+        or ``.``, across blank lines (a conversion's), and a parenthesis under it."""
+        segs = self.segs
+        n = len(segs)
+        closed = False  # the entry ended before a parenthesis under it: it ends with the parenthesis
+        while i < n:
+            seg = segs[i]
+            text = seg.text
+            last = unit.last.text
+            if text[0] in "-+•" or seg.blank_before > 2 or DONG_KINH_GUI.match(seg.folded):
+                break
+            joined = " ".join(x.text for x in unit.segments)
+            if closed and joined.count("(") <= joined.count(")"):
+                break
+            if text[0] == "(" and not seg.blank_before and not last.endswith(";"):
+                closed = closed or last.endswith(_TERMINAL_PUNCT)  # "(Đ/c: Tầng 2 ...)" under the name
+            elif last.endswith(_TERMINAL_PUNCT) and not last.endswith(":"):
+                if not (last.count("(") > last.count(")")):
+                    break
+            elif heading_kind(seg) is not None or PRE_TEXT.match(seg.folded) or len(text) > 200:
+                break
+            elif (seg.blank_before or inline) and not (
+                text[0].islower() or last.endswith((",", ":")) or _dangling(last) or last.count("(") > last.count(")")
+            ):
+                break  # on the label's line, a capital starts the body ("Kính gửi: Bà A" over "Cục Thuế ...")
+            unit.segments.append(seg)
             i += 1
-            if seg.text.endswith(".") and not seg.text.endswith("./."):
-                break
         return i
 
     # -- body ----------------------------------------------------------------
@@ -1002,7 +1493,7 @@ class _DocumentScanner:
                     or not any(ch.isalnum() for ch in text[: inside.start("auth")])  # "_—_ KT.CHỦ TỊCH"
                 )
             ):
-                left, right = seg.cut(inside.start("auth"))
+                left, right = seg.cut(inside.start("auth"), column=True)
                 segs[k : k + 1] = [left, right]
                 n += 1
                 first_mark = k if RECIPIENTS_LOOSE.match(left.folded) else k + 1
@@ -1097,11 +1588,31 @@ class _DocumentScanner:
             else:
                 head = heading_kind(seg)
             if head is None:
+                if (
+                    prev is not None
+                    and prev.kind == "ARTICLE"
+                    and not seg.blank_before
+                    and last.endswith((".", ";"))
+                    and not last.endswith("./.")
+                    and self.blank_paragraphs(i, end)
+                ):
+                    # A copy that parts paragraphs by blank lines: a Điều's first paragraph
+                    # runs on to its blank line ("... 2.190.000 đồng." over "Nguồn tiền ...").
+                    prev.segments.append(seg)
+                    last = text
+                    continue
                 if prev is not None and not last.endswith(_TERMINAL_PUNCT):
                     if seg.blank_before:
-                        # Only a page break (two or more blank lines) splits a sentence;
-                        # one blank line always ends a paragraph, as in normalized text.
-                        joined = seg.blank_before >= 2 and first.islower()
+                        # A blank line in the middle of a sentence is a conversion's: the line
+                        # goes on in lower case, or after a page break (two or more blank
+                        # lines), or a hard-wrapped Điều runs on to its full stop.
+                        joined = first.islower() or (
+                            seg.blank_before == 1
+                            and prev.kind == "ARTICLE"
+                            and len(prev.segments) > 1
+                            and len(prev.text) >= 40
+                            and not is_upper_text(text)
+                        )
                     elif first.islower() or first.isdigit() or first in "(,;" or len(last) >= _WRAP_WIDTH:
                         joined = True
                     else:
@@ -1120,6 +1631,19 @@ class _DocumentScanner:
             last = text
             marker_only = kind in _KEYWORD_KINDS and not text[skip:].strip(" *.:")
 
+    def blank_paragraphs(self, i: int, end: int) -> bool:
+        """Whether this copy parts its paragraphs by blank lines: most lines that end a
+        sentence have a blank line after them (computed once per document)."""
+        if self._blank_paragraphs is None:
+            ended = parted = 0
+            segs = self.segs
+            for k in range(i, min(end, len(segs)) - 1):
+                if segs[k].text.endswith(_TERMINAL_PUNCT):
+                    ended += 1
+                    parted += segs[k + 1].blank_before > 0
+            self._blank_paragraphs = ended >= 5 and parted >= 0.6 * ended
+        return self._blank_paragraphs
+
     def continues(self, prev: Unit, seg: Segment) -> bool:
         """Whether ``seg`` (not blank-separated, starting with a capital, after a
         short line) continues ``prev``: a wrapped upper-case heading does."""
@@ -1136,17 +1660,77 @@ class _DocumentScanner:
         if not is_upper_text(seg.text):
             return False
         if prev.kind == "AUTHORITY":
-            following = self.segs[k + 1].text if k + 1 < len(self.segs) else ""
+            following = self.segs[k + 1] if k + 1 < len(self.segs) else None
             last = prev.last.text
             bare = AUTHORITY.fullmatch(last.rstrip()) is not None  # "TL." alone on its line
-            return bare or last.endswith(",") or AUTHORITY.match(following) is not None
+            if bare or last.endswith(",") or (following is not None and AUTHORITY.match(following.text)):
+                return True
+            # "TM. ỦY BAN" over "NHÂN DÂN" over "CHỦ TỊCH": the title is the line after it.
+            return (
+                following is not None
+                and not SIGNER_TITLE_WORDS.match(seg.folded)
+                and is_upper_text(following.text)
+                and SIGNER_TITLE_WORDS.match(following.folded) is not None
+                and len(seg.text) <= 40
+            )
         return prev.kind == "SIGNER_TITLE" and not seen_signer and not seg.blank_before and len(seg.text) <= 60
+
+    def right_column(self, k: int) -> bool:
+        """Whether segment ``k`` is a right-hand column of a two-column line."""
+        return self.segs[k].column
+
+    def continues_recipient(self, prev: Unit, seg: Segment, k: int) -> bool:
+        """Whether ``seg`` is a wrapped line of the Nơi nhận entry ``prev``.
+
+        An entry runs on until ``;`` or ``.``, across a conversion's blank lines when
+        the line cannot start an entry (lower case, or after a comma); after its
+        ``;`` only a line in lower case goes on (``... Mai Văn Chính;`` over
+        ``các Vụ: CN, KTTH;``). A right-hand column (the signature) never does.
+        """
+        text = seg.text
+        last = prev.last.text
+        if self.right_column(k) or seg.blank_before > 2 or len(text) > 160:
+            return False
+        if heading_kind(seg) is not None and heading_kind(seg)[0] not in ("ARABIC", "LETTER"):  # type: ignore[index]
+            return False
+        if _ends_sentence(last):
+            return last.endswith(";") and text[0].islower() and not seg.blank_before
+        lower = text[0].islower() or text[0] == ","
+        joins = last.endswith(",") or _dangling(last)
+        if seg.blank_before:
+            return lower or joins
+        lower = lower or text[0] == "("
+        return lower or joins or not seg.upper() or text.endswith((";", "."))
+
+    def signer_span(self, k: int) -> int:
+        """How many segments from ``k`` hold the signer's name (0: not a name): one, or two
+        when it wraps (``Nguyễn`` over ``Văn An``, ``Đại`` over ``tướng Nguyễn Tân Cương``);
+        a rank or degree may stand before it (``Thượng tướng``, ``PGS.TS.``)."""
+        segs = self.segs
+        for span in (1, 2):
+            if k + span > len(segs) or (span == 2 and (segs[k + 1].blank_before > 1 or len(segs[k].text) > 16)):
+                return 0
+            text = squash(join_lines(x.text for x in segs[k : k + span]))
+            rank = _RANK.match(text)
+            name = text[rank.end() :] if rank else text
+            if (
+                len(name) <= 60
+                and _NAME.fullmatch(name)
+                and not (is_upper_text(name) and SIGNER_TITLE_WORDS.search(fold(name)))
+                and not AUTHORITY.match(name)
+            ):
+                return span
+            if span == 1 and (len(text.split()) > 2 or (not text[:1].isupper() and not rank)):
+                return 0
+        return 0
 
     def closing(self, i: int) -> None:
         n = len(self.segs)
-        seen_title = seen_signer = seen_authority = False
+        seen_title = seen_signer = seen_authority = consolidation = False
         recipients_open = seen_label = seen_archive = False
         prev: Unit | None = None
+        entry: Unit | None = None  # the last Nơi nhận entry
+        left_unit: Unit | None = None
         k = i
         while k < n:
             seg = self.segs[k]
@@ -1158,7 +1742,7 @@ class _DocumentScanner:
                 cut = t.rindex(";") + 1
                 tail = t[cut:].strip()
                 if tail and _RIGHT_COLUMN_TAIL.fullmatch(tail):
-                    left, right = seg.cut(cut)
+                    left, right = seg.cut(cut, column=True)
                     self.segs[k : k + 1] = [left, right]
                     n += 1
                     seg, t = left, left.text
@@ -1186,31 +1770,79 @@ class _DocumentScanner:
             elif AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
                 seen_authority = True
+            elif _CONSOLIDATION.match(f):
+                # "XÁC THỰC VĂN BẢN HỢP NHẤT": a consolidated text's own number and date follow.
+                prev = self.emit("SIGN_NOTE", seg)
+                consolidation = True
+            elif consolidation and not seen_title and (number := NUMBER.match(f)) and number.group("sym"):
+                prev = self.emit("OWN_NUMBER", seg)
+                self.fill_number(prev)
+            elif consolidation and not seen_title and _place_date(seg) is not None:
+                prev = self.emit("OWN_DATE", seg)
+                self.fill_place_date(prev)
             elif prev is not None and self.continues_signature(prev, seg, k, seen_signer):
                 prev.segments.append(seg)
             elif prev is not None and prev.kind == "AUTHORITY" and not seen_title and is_upper_text(t) and len(t) <= 80:
                 # The title under an authority line, whatever OCR put in front ("-CHU_TICH ...").
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
+            elif (
+                seen_authority
+                and not seen_title
+                and len(t) <= 40
+                and t[0] not in "-+•"
+                and not t.endswith((";", ","))
+                and SIGNER_TITLE_WORDS.match(f)
+                and (seg.upper() or self.right_column(k))
+            ):
+                # "Thứ trưởng" in the right-hand column, or in a TCVN3 capitals-font line.
+                prev = self.emit("SIGNER_TITLE", seg)
+                seen_title = True
+            elif (
+                entry is not None
+                and (prev is entry or (not self.right_column(k) and left_unit is entry))
+                and not (seen_title and not seen_signer and self.signer_span(k))
+                and self.continues_recipient(entry, seg, k)
+            ):
+                entry.segments.append(seg)  # the right-hand column may have come in between
+            elif (
+                prev is not None
+                and prev.kind == "ARCHIVE"
+                and not prev.last.text.endswith(".")
+                and not seg.blank_before
+                and not self.right_column(k)
+                and _ARCHIVE_CODES.fullmatch(t)
+                and not SIGNER_TITLE_WORDS.match(f)
+            ):
+                prev.segments.append(seg)  # "- Lưu: VP (HC, TH)" over "TCT (HC, NV3)"
+            elif not seen_signer and (seen_title or seen_authority) and (span := self.signer_span(k)):
+                rank = _RANK.match(squash(join_lines(x.text for x in self.segs[k : k + span])))
+                if k + span < n and _LAST_NAME.fullmatch(self.segs[k + span].text):
+                    words = len(join_lines(x.text for x in self.segs[k : k + span]).split())
+                    nxt = self.segs[k + span]
+                    if words <= 4 and nxt.blank_before <= 1 and not self.right_column(k + span):
+                        span += 1  # "Nguyễn Quỳnh" over "Thiện": the last word of the name wrapped
+                prev = Unit("SIGNER", self.segs[k : k + span], {"rank": rank.group().strip() if rank else None})
+                self.out.append(prev)
+                seen_signer = True
+                k += span
+                continue
             elif t[0] in "-+•" and not RULE.fullmatch(t):
                 after_archive = prev is not None and prev.kind == "ARCHIVE" and prev.last.text.endswith((";", ","))
-                if not (recipients_open or after_archive or not (seen_label or seen_title or seen_signer)):
+                # The list is over once an entry ended with "." and the archive or the signer
+                # came; a copy that closes entries with "." at random still lists on.
+                # Side by side (the signature in the right-hand column), Nơi nhận lists on past the signer.
+                columns = any(self.right_column(x) for x in range(i, k))
+                finished = seen_archive or (seen_signer and not columns) or not seen_label
+                if not (recipients_open or after_archive or not finished or not (seen_label or seen_title)):
                     # A list after a finished closing: the annex begins.
                     self.body(k, n)
                     return
-                prev = self.emit("RECIPIENT", seg)
+                prev = entry = self.emit("RECIPIENT", seg)
                 if t.endswith(".") and not t.endswith("./."):
                     recipients_open = False
-            elif (
-                prev is not None
-                and prev.kind == "RECIPIENT"
-                and not _ends_sentence(prev.last.text)
-                and not seg.blank_before
-                and (not is_upper_text(t) or prev.last.text.endswith(",") or t.endswith((";", ".")))
-            ):
-                prev.segments.append(seg)
             elif recipients_open and t.endswith(";") and not is_upper_text(t):
-                prev = self.emit("RECIPIENT", seg)
+                prev = entry = self.emit("RECIPIENT", seg)
             elif SIGN_NOTE.match(f) and len(t) < 60:
                 prev = self.emit("SIGN_NOTE", seg)
             elif (seen_title or seen_signer) and (
@@ -1220,21 +1852,20 @@ class _DocumentScanner:
             ):
                 self.body(k, n)
                 return
-            elif is_upper_text(t) and not seen_title and not seen_signer and len(t) <= 80:
+            elif (
+                is_upper_text(t)
+                and not seen_title
+                and not seen_signer
+                and len(t) <= 80
+                and not any(ch.isdigit() for ch in t)  # "16 QĐ": a count of copies, no title
+            ):
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
-            elif (
-                not seen_signer
-                and (seen_title or seen_authority)
-                and len(t) <= 60
-                and _NAME.fullmatch(t)
-                and not (is_upper_text(t) and SIGNER_TITLE_WORDS.search(f))
-            ):
-                prev = self.emit("SIGNER", seg)
-                seen_signer = True
             elif (seen_title or seen_signer or seen_archive) and (len(t) > 60 or heading_kind(seg)):
                 self.body(k, n)
                 return
             else:
                 prev = self.emit("STRAY", seg)
+            if prev is not None and not self.right_column(k) and prev.segments[0] is seg:
+                left_unit = prev  # the last unit of the left-hand column (where Nơi nhận is)
             k += 1

@@ -151,7 +151,7 @@ def normalize(text: str) -> NormalizedText:
                 if decoded.caseless:
                     caseless.append(len(lines))
                 lines.append(line)
-                maps.append(_compose_maps(cmap, decoded.index, len(line), len(raw)))
+                maps.append(_compose_maps(cmap, decoded.positions, len(line), len(raw)))
                 continue
         if needs_work(raw) is None and (all_nfc or raw.isascii() or unicodedata.is_normalized("NFC", raw)):
             lines.append(raw)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Document, Section
+from .model import Document, Section, SectionKind
 
 __all__ = ["RECORD_FIELDS", "record"]
 
@@ -61,13 +61,27 @@ def record(doc: Document) -> dict[str, Any]:
 
 def top_level_headings(doc: Document) -> list[str]:
     """Headings of the top-level sections, when the top level is a major one
-    (Phần, Chương, Mục, Điều or roman numerals); ``[]`` for a body numbered
-    only 1., 2., ... or not at all."""
+    (Phần, Chương, Mục, Điều or roman numerals) or ``1.`` headings that title
+    what follows them (a báo cáo's ``1. Tình hình chung``); ``[]`` for a body of
+    numbered tasks or paragraphs (a công văn, a chỉ thị)."""
     sections = doc.sections
     if not sections:
         return []
     top = min(s.kind.rank for s in sections)
     chosen: list[Section] = [s for s in sections if s.kind.rank == top]
-    if not chosen[0].kind.is_major:
+    if not chosen[0].kind.is_major and not all(_is_heading(s) for s in chosen):
         return []
-    return [s.heading.removesuffix("./.").rstrip(" :;.") for s in chosen]
+    # As written, keeping a closing "." or "./." (RECORD.md), but not a closing ":".
+    return [s.heading.rstrip(" :") for s in chosen]
+
+
+def _is_heading(section: Section) -> bool:
+    """A ``1.`` item that titles what follows it (``1. Tình hình chung:`` over its
+    paragraphs), not one that is a task or a sentence of its own."""
+    heading = section.heading.rstrip()
+    return (
+        section.kind is SectionKind.ARABIC
+        and bool(section.children)
+        and 0 < len(heading.split()) <= 12
+        and not heading.endswith((".", ";", ","))
+    )

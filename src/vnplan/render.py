@@ -103,7 +103,7 @@ class _Renderer:
                 lines.append(canonical_summary(title.summary))
             self.block(*lines)
             if title.authority:
-                self.block(title.authority)
+                self.block(title.authority.upper())  # NĐ 30 writes it in capitals
         if doc.addressees:
             self.addressees(doc.addressees)
         keyword = _KEYWORDS.get(title.doc_type or "") if title is not None else None
@@ -223,7 +223,7 @@ class _Renderer:
         if signature.notes:
             self.block(*signature.notes)
         if signature.signer:
-            self.block(signature.signer)
+            self.block(f"{signature.rank} {signature.signer}" if signature.rank else signature.signer)
 
     def digital_signature(self, esig: DigitalSignature) -> None:
         self.block(*(f"{key}: {value}" for key, value in esig.fields))

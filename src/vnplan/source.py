@@ -75,7 +75,7 @@ class Source:
             if decoder is not None:
                 decoded = decoder.decode(raw)
                 if decoded is not None:
-                    line, index = decoded.text, [*decoded.index, len(raw)]
+                    line, index = decoded.text, [*decoded.positions, len(raw)]
             if index is None and not (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
                 chars, positions = compose_with_index(raw)
                 line, index = "".join(chars), [*positions, len(raw)]

@@ -24,7 +24,7 @@ class Signature:
     """Quyền hạn, chức vụ, họ tên người ký.
 
     ``authority`` holds the lines with TM./KT./TL./TUQ./Q.; ``title`` the
-    signer's position; ``signer`` the name. ``notes`` keeps lines such as
+    signer's position; ``signer`` the name, without the ``rank`` before it. ``notes`` keeps lines such as
     ``(Đã ký)`` or a seal description.
     """
 
@@ -32,6 +32,8 @@ class Signature:
     title: str | None = attrs.field(default=None, converter=text_or_none)
     signer: str | None = attrs.field(default=None, converter=text_or_none)
     notes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    #: Cấp bậc, học hàm, học vị written before the name (``Thượng tướng``, ``PGS.TS.``).
+    rank: str | None = attrs.field(default=None, converter=text_or_none)
     span: Span | None = span_field()
 
 

@@ -45,10 +45,19 @@ TYPE_ABBREVIATIONS: dict[str, str] = {
     "GIẤY CHỨNG NHẬN": "GCN",
     "GIẤY ĐI ĐƯỜNG": "GĐĐ",
     "GIẤY BIÊN NHẬN HỒ SƠ": "GBN",
+    # Laws, ordinances and consolidated texts: the decree gives them no abbreviation;
+    # these are the names registers and the gazette index use.
+    "LUẬT": "LUAT",
+    "BỘ LUẬT": "LUAT",
+    "PHÁP LỆNH": "PL",
+    "LỆNH": "LENH",
+    "VĂN BẢN HỢP NHẤT": "VBHN",
 }
 
-#: Abbreviation -> canonical type name.
-ABBREVIATION_NAMES: dict[str, str] = {abbr: name for name, abbr in TYPE_ABBREVIATIONS.items()}
+#: Abbreviation -> canonical type name (the first name listed for it).
+ABBREVIATION_NAMES: dict[str, str] = {}
+for _name, _abbr in TYPE_ABBREVIATIONS.items():
+    ABBREVIATION_NAMES.setdefault(_abbr, _name)
 
 
 _BY_UPPER = {abbr.upper(): abbr for abbr in ABBREVIATION_NAMES}

@@ -696,6 +696,8 @@ def decision_authority_missing(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.doc_type not in _KEYWORDS:
         return
+    if ctx.doc.title is not None and ctx.doc.title.authority:
+        return
     preamble = ctx.doc.preamble
     first_basis = next((k for k, p in enumerate(preamble) if fold(p.text[:8]).startswith("can cu")), None)
     if first_basis is None:

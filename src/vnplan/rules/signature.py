@@ -222,7 +222,7 @@ def signer_honorific(ctx: Context) -> Iterator[Finding]:
     signature = ctx.doc.signature
     if signature is None or signature.signer is None:
         return
-    m = _HONORIFIC.match(signature.signer + " ")
+    m = _HONORIFIC.match(f"{signature.rank} " if signature.rank else signature.signer + " ")
     if m is None:
         return
     yield Finding(
@@ -334,7 +334,10 @@ def collective_without_tm(ctx: Context) -> Iterator[Finding]:
         return
     if any(_prefix_key(line) in ("tm", "tl", "tuq") for line in signature.authority):
         return
-    if any(fold(p.text).startswith("chu tich") and is_upper_text(p.text) for p in ctx.doc.preamble):
+    title = ctx.doc.title
+    lines = [title.authority] if title is not None and title.authority else []
+    lines += [p.text for p in ctx.doc.preamble]
+    if any(fold(text).startswith("chu tich") and is_upper_text(text) for text in lines):
         return  # the authority line names the chairman: his own decision, signed without TM.
     yield Finding(
         signature.span,
