@@ -135,7 +135,7 @@ LETTER = re.compile(r"(?P<label>[a-zđ])\s*\)\s*")
 DASH = re.compile(r"[-•·∙◦▪‣](?!-)\s*(?=\S)")  # "--..." starts no bullet
 PLUS = re.compile(r"\+\s*(?=\S)")
 RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-+\s*0?\s*-+")
-CLOSING_MARK = re.compile(r"(?<!\.)\./\.(?!\.)")  # "./." but not inside a dotted blank "..../...."
+CLOSING_MARK = re.compile(r"(?<!\.)\./\.(?!\.)(?!\s*[”\"])")  # "./." but not in a dotted blank "..../....", nor quoted
 _TERMINAL_PUNCT = (".", ";", ":", "!", "?")
 _NAME = re.compile(r"[A-ZĐÀ-Ỹ][^\s\d,;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s\d,;:()]*){1,5}")
 # The last word of a name, alone on its line: "Thiện".
@@ -326,6 +326,7 @@ def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) ->
     column; a whole document flattened onto one line is cut at its structural cues.
     """
     out: list[Segment] = []
+    candidates: list[int] = []
     append, segment = out.append, Segment  # local names: this loop runs once per line
     blank = 0
     for i, line in enumerate(lines):
@@ -340,14 +341,51 @@ def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) ->
         if len(text) >= _FLAT_LENGTH:
             pieces = _flat_pieces(seg)
             if len(pieces) > 1:
+                first = len(out)
                 out.extend(pieces)
+                candidates.extend(k for k in range(first, len(out)) if _maybe_national(out[k]))
                 continue
         if "     " in text:
+            first = len(out)
             out.extend(_column_pieces(seg))
+            if "NGH" in text or seg.caseless:
+                candidates.extend(k for k in range(first, len(out)) if _maybe_national(out[k]))
             continue
+        if "NGH" in text or (seg.caseless and "ngh" in text):
+            candidates.append(len(out))
         append(seg)
-    candidates = [k for k, seg in enumerate(out) if "NGH" in seg.text or (seg.caseless and "ngh" in seg.text)]
+    _undouble_blanks(out)
     return out, candidates
+
+
+def _undouble_blanks(segments: list[Segment]) -> None:
+    """A copy with a blank line after every line (Word paragraphs exported with their
+    spacing) says nothing with one blank line: count only the blank lines beyond it."""
+    if len(segments) < 12:
+        return
+    lines = [seg for k, seg in enumerate(segments) if k == 0 or seg.line != segments[k - 1].line]
+    if sum(1 for seg in lines[1:] if seg.blank_before) < 0.8 * (len(lines) - 1):
+        return
+    # Lines that belong together are parted too: the first Quốc hiệu and its Tiêu ngữ, or
+    # the first Nơi nhận or Kính gửi label alone on its line and its first entry (the
+    # document's own; annexed forms come later). Normalized text keeps these together.
+    for a, b in itertools.pairwise(lines):
+        if ("NGH" in a.text and MOTTO.match(b.folded)) or (
+            len(a.text) <= 12 and (RECIPIENTS_LABEL.fullmatch(a.folded) or ADDRESSEE_LABEL.fullmatch(a.folded))
+        ):
+            if not b.blank_before:
+                return
+            break
+    else:
+        return
+    for seg in lines:
+        if seg.blank_before:
+            seg.blank_before -= 1
+
+
+def _maybe_national(seg: Segment) -> bool:
+    """The cheap test for a segment that may hold (half) the Quốc hiệu: "NGH" of NGHĨA."""
+    return "NGH" in seg.text or (seg.caseless and "ngh" in seg.text)
 
 
 # A gap this wide between two runs of text separates columns.
@@ -364,15 +402,20 @@ _BLANK_BEFORE = re.compile(
 _FLAT_STARTS = re.compile(
     r"(?<=\s)(?:"
     r"s\S{0,2}\s*:\s*(?=[\d/.…])"  # Số: 12/KH-UBND
-    r"|can cu\b|kinh gui\s*:|dong kinh gui\s*:|noi nhan\s*:|xet de nghi\b|theo de nghi\b"
+    r"|can cu\b|kinh gui\s*:|dong kinh gui\s*:|n\S{0,2}i nh\S{0,3}n\b\s*:?|xet de nghi\b|theo de nghi\b"
+    r"|v\s*/\s*v\b|thuc hien (?=[a-z]+ (?:so|cua)\b)"
     r"|(?:tm|kt|tl|tuq)\s?\.\s?(?=\S)"
     r")"
 )
 # On the original text: numbered items after the end of a sentence or a heading in capitals.
 _FLAT_ITEMS = re.compile(
     rf"(?:(?<=[.:;!?]\s)|(?<=[{_UP}]{{2}}\s))(?:[IVX]{{1,5}}\.\s(?=[{_UP}]{{2}})|\d{{1,2}}\.\s(?=[{_UP}])"
-    rf"|[a-zđ]\)\s|-\s(?=[{_UP}]))"
+    rf"|-\s(?=[{_UP}]))|(?<=\s)[a-zđ]\)\s(?=[{_UP}])"
 )
+
+
+#: Words in lower case inside a place name ("Thành phố Hồ Chí Minh").
+_PLACE_WORDS = frozenset({"phố", "xã", "thị", "trấn"})
 
 
 def _flat_pieces(seg: Segment) -> list[Segment]:
@@ -383,7 +426,7 @@ def _flat_pieces(seg: Segment) -> list[Segment]:
     A long line that shows fewer than three kinds of cue is a paragraph, left whole.
     """
     text = seg.text
-    if "NGH" not in text and "nhận:" not in text and "Độc lập" not in text:
+    if "NGH" not in text and "nhận" not in text and "Độc lập" not in text and "Noi nhan" not in text:
         return [seg]  # no Quốc hiệu, Tiêu ngữ or Nơi nhận: a long paragraph (the cheap test first)
     f = seg.folded
     cuts: set[int] = set()
@@ -402,7 +445,7 @@ def _flat_pieces(seg: Segment) -> list[Segment]:
         before = text[: date.start()].rstrip(" ,")
         words = before.split()
         place = 0
-        while place < min(len(words), 5) and words[-1 - place][:1].isupper():
+        while place < min(len(words), 6) and (words[-1 - place][:1].isupper() or words[-1 - place] in _PLACE_WORDS):
             place += 1
         if place:
             start = len(" ".join(words[:-place])) + 1 if len(words) > place else 0
@@ -414,14 +457,17 @@ def _flat_pieces(seg: Segment) -> list[Segment]:
         kinds.add("item")
     for m in _TYPE_HEAD.finditer(f):
         name = text[m.start() : m.end()]
-        after = text[m.end() : m.end() + 2]
+        previous = text[: m.start()].rsplit(None, 1)
+        # A type name that starts a run of capitals ("... năm 2020 KẾ HOẠCH Tổ chức ..."),
+        # not one inside a trích yếu ("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM").
+        starts_run = not previous or not (any(c.isalpha() for c in previous[-1]) and previous[-1].isupper())
         if (
             name.isupper()
-            and (m.start() == 0 or text[m.start() - 1] == " ")
-            and after[:1] == " "
-            and after[1:].isupper()
+            and starts_run
+            and text[m.start() - 1 : m.start()] in ("", " ")
+            and text[m.end() : m.end() + 1] == " "
         ):
-            cuts.update((m.start(), m.end()))  # "KẾ HOẠCH Tuyên truyền ...": the type name, then its summary
+            cuts.update((m.start(), m.end()))
             kinds.add("type")
     if len(kinds) < 3 or not kinds & {"national", "motto", "noi"}:
         return [seg]
@@ -489,7 +535,8 @@ def _flat_runs(text: str, folded: str, cuts: list[int]) -> set[int]:
                         out.add(a + m.start())
                     first = False
             continue
-        if start == 0 and end < len(piece.rstrip()) and piece[end:].strip()[:1].isupper():
+        lead = len(piece) - len(piece.lstrip())
+        if start == lead and end < len(piece.rstrip()) and piece[end:].strip()[:1].isupper():
             out.add(a + end)  # a heading in capitals, then the text under it
     return out
 
@@ -559,6 +606,8 @@ def _document_starts(segments: list[Segment], candidates: list[int]) -> list[tup
     has reached its closing part (Nơi nhận, a TM./KT. line, or ``./.``).
     """
     starts: list[tuple[int, int | None]] = []
+    closed = False  # whether the current document reached its closing before ``scanned``
+    scanned = 0
     for c in candidates:
         if _national_span(segments, c):  # whole, or the first half of a wrapped one
             i = c
@@ -569,12 +618,18 @@ def _document_starts(segments: list[Segment], candidates: list[int]) -> list[tup
         if starts:
             previous = starts[-1][1]
             assert previous is not None
-            if i <= previous or not _closes(segments, previous + 1, i):
+            if i <= previous:
+                continue
+            # One pass over the lines between candidates, however many forms are skipped.
+            closed = closed or _closes(segments, max(previous + 1, scanned), i)
+            scanned = i
+            if not closed:
                 continue
         begin = _header_start(segments, i, starts[-1][0] if starts else 0, bool(starts))
         if starts and _is_form(segments, begin, i):
             continue  # a form template of the annex (Mẫu số ...), not an issued document
         starts.append((begin, i))
+        closed, scanned = False, i + 1
     if not starts:
         return [(0, None)]
     if starts[0][0] > 0:
@@ -670,8 +725,14 @@ def _header_start(segments: list[Segment], national: int, floor: int, after_docu
         seg = segments[i - 1]
         if AUTHORITY.match(seg.text) or (after_document and SIGNER_TITLE_WORDS.match(seg.folded)):
             break
+        date = _place_date(seg)
         if not (
-            _is_org_like(seg) or RULE.fullmatch(seg.text) or NUMBER.match(seg.folded) or _place_date(seg) is not None
+            _is_org_like(seg)
+            or RULE.fullmatch(seg.text)
+            or NUMBER.match(seg.folded)
+            # A date above the issuer comes from a flattened right-hand column, with its place;
+            # a bare "ngày 21/11/2025." there ends a website's summary.
+            or (date is not None and date.start() > 0)
         ):
             break
         i -= 1
@@ -796,6 +857,8 @@ _WRAPPED_GROUP = re.compile(r"\s*[A-ZĐ0-9][A-ZĐ0-9a-zđ]*(?:[-/][A-ZĐ0-9][A-Z
 #: Keywords a copy may leave alone on a line, their number on the next ("Điều" / "1. ...").
 _BARE_KEYWORDS = frozenset({"dieu", "chuong", "phan", "muc"})
 _KEYWORD_KINDS = frozenset({"ARTICLE", "CHAPTER", "PART", "SECTION"})
+#: Items whose text is a sentence (not a title): a wrapped one runs on to its end.
+_SENTENCE_ITEMS = frozenset({"ARTICLE", "ARABIC", "DECIMAL", "LETTER", "DASH", "PLUS"})
 
 
 def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
@@ -951,7 +1014,8 @@ class _DocumentScanner:
         segs = self.segs
         for k in range(i, len(segs)):
             seg = segs[k]
-            if len(seg.text) > 60 or not _TRAILER_CUE.match(seg.folded):
+            # The cues start with these letters: test them before folding the line.
+            if len(seg.text) > 60 or seg.text[0] not in "VvCcHhTtLlNnFf" or not _TRAILER_CUE.match(seg.folded):
                 continue
             # The site's listing title of the document comes just before the cue.
             while k > i and _SITE_TITLE.match(segs[k - 1].folded.rstrip(" .")):
@@ -1304,17 +1368,21 @@ class _DocumentScanner:
         while i < n:
             seg = self.segs[i]
             f = seg.folded
+            if RULE.fullmatch(seg.text) and len(seg.text) < 40:
+                self.emit("RULE", seg)  # the short rule under the type name or the trích yếu
+                i += 1
+                if summary is not None:
+                    i = self.take_authority(i)[0]  # the trích yếu is over; the authority line may follow
+                    break
+                continue
             if heading_kind(seg) or ADDRESSEE_LABEL.match(f) or RECIPIENTS_LABEL.match(f):
                 break
             if wrapped_keyword(ADDRESSEE_LABEL, self.segs, i) is not None:
                 break
             if summary is None or not _dangling(summary.last.text):
-                span = self.authority_line(i)
-                if span:
-                    if not _CONG_DIEN_LABEL.match(fold(join_lines(s.text for s in self.segs[i : i + span]))):
-                        self.out.append(Unit("ISSUING_AUTHORITY", self.segs[i : i + span]))
-                        i += span
-                    break  # a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" heads its addressees
+                i, found_authority = self.take_authority(i)
+                if found_authority:
+                    break
             if summary is None:
                 if PRE_TEXT.match(f) and (_ends_sentence(seg.text) and not seg.text.endswith(".")):
                     break
@@ -1328,13 +1396,27 @@ class _DocumentScanner:
                 if not (seg.text[0].islower() and not _ends_sentence(prev)):
                     break
             else:
-                if _ends_sentence(prev) or PRE_TEXT.match(f):
+                if _ends_sentence(prev) or (
+                    PRE_TEXT.match(f) and not (is_upper_text(prev) and is_upper_text(seg.text))
+                ):
                     break
-                if is_upper_text(seg.text) != is_upper_text(prev) and not seg.text[0].islower():
+                letters = sum(map(str.isalpha, seg.text)) >= 2  # "2030" has no case to compare
+                if letters and is_upper_text(seg.text) != is_upper_text(prev) and not seg.text[0].islower():
                     break
             summary.segments.append(seg)
             i += 1
         return i
+
+    def take_authority(self, i: int) -> tuple[int, bool]:
+        """Emit the thẩm quyền ban hành line at ``i``, if there is one: (next index, found).
+        A công điện's ``THỦ TƯỚNG CHÍNH PHỦ điện:`` is found but left to its addressees."""
+        span = self.authority_line(i) if i < len(self.segs) else 0
+        if not span:
+            return i, False
+        if _CONG_DIEN_LABEL.match(fold(join_lines(x.text for x in self.segs[i : i + span]))):
+            return i, True
+        self.out.append(Unit("ISSUING_AUTHORITY", self.segs[i : i + span]))
+        return i + span, True
 
     def authority_line(self, k: int) -> int:
         """How many segments from ``k`` hold the thẩm quyền ban hành line (0: none).
@@ -1455,10 +1537,12 @@ class _DocumentScanner:
                     break
             elif heading_kind(seg) is not None or PRE_TEXT.match(seg.folded) or len(text) > 200:
                 break
-            elif (seg.blank_before or inline) and not (
+            elif (seg.blank_before or (inline and len(text.split()) > 4)) and not (
                 text[0].islower() or last.endswith((",", ":")) or _dangling(last) or last.count("(") > last.count(")")
             ):
-                break  # on the label's line, a capital starts the body ("Kính gửi: Bà A" over "Cục Thuế ...")
+                # On the label's line, a capital starts the body ("Kính gửi: Bà A" over "Cục Thuế
+                # nhận được ..."), but not a name's last words ("... Dân vận" over "Trung ương").
+                break
             unit.segments.append(seg)
             i += 1
         return i
@@ -1592,7 +1676,7 @@ class _DocumentScanner:
                     prev is not None
                     and prev.kind == "ARTICLE"
                     and not seg.blank_before
-                    and last.endswith((".", ";"))
+                    and last.endswith((".", ";", ":"))
                     and not last.endswith("./.")
                     and self.blank_paragraphs(i, end)
                 ):
@@ -1613,10 +1697,24 @@ class _DocumentScanner:
                             and len(prev.text) >= 40
                             and not is_upper_text(text)
                         )
-                    elif first.islower() or first.isdigit() or first in "(,;" or len(last) >= _WRAP_WIDTH:
+                    elif first.islower() or first.isdigit() or first in "(,;":
                         joined = True
+                    elif len(last) >= _WRAP_WIDTH:
+                        # A long line was wrapped, unless it is a heading in capitals and the
+                        # line under it is not: that is the text the heading titles.
+                        joined = prev.kind == "TEXT" or not is_upper_text(last) or is_upper_text(text)
                     else:
-                        joined = self.continues(prev, seg)
+                        joined = (
+                            self.continues(prev, seg)
+                            or _dangling(last)
+                            or (
+                                # An item already wrapped once is a sentence running on to its end.
+                                prev.kind in _SENTENCE_ITEMS
+                                and len(prev.segments) > 1
+                                and len(prev.text) >= 40
+                                and not is_upper_text(text)
+                            )
+                        )
                     if joined:
                         prev.segments.append(seg)
                         last = text
@@ -1770,10 +1868,23 @@ class _DocumentScanner:
             elif AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
                 seen_authority = True
-            elif _CONSOLIDATION.match(f):
+            elif _CONSOLIDATION.match(f) or (
+                f.startswith("xac thuc van ban") and k + 1 < n and self.segs[k + 1].folded.startswith("hop nhat")
+            ):
                 # "XÁC THỰC VĂN BẢN HỢP NHẤT": a consolidated text's own number and date follow.
                 prev = self.emit("SIGN_NOTE", seg)
+                if not _CONSOLIDATION.match(f):
+                    prev.segments.append(self.segs[k + 1])  # wrapped before "HỢP NHẤT"
+                    k += 1
                 consolidation = True
+            elif (
+                prev is not None
+                and prev.kind == "STRAY"
+                and t[0].islower()
+                and not _ends_sentence(prev.last.text)
+                and seg.blank_before <= 1
+            ):
+                prev.segments.append(seg)  # debris wrapped onto the next line stays one piece
             elif consolidation and not seen_title and (number := NUMBER.match(f)) and number.group("sym"):
                 prev = self.emit("OWN_NUMBER", seg)
                 self.fill_number(prev)
