@@ -407,3 +407,47 @@ def test_consolidated_text_takes_its_own_number_and_date() -> None:
     assert (rec["type"], rec["number"], rec["symbol"]) == ("VBHN", 5, "VBHN-BTC")
     assert rec["date"] == {"year": 2023, "month": 6, "day": 15}
     assert rec["signature"] == {"authority": ["KT. BỘ TRƯỞNG"], "title": "THỨ TRƯỞNG", "signer": "Nguyễn Văn An"}
+
+
+def test_rules_under_the_type_name_and_the_old_style_type_line() -> None:
+    """A short rule under the type name or the trích yếu is no trích yếu; ``CỦA ...``
+    under the type name (old style) belongs to the type name's line."""
+    head = HEADER.replace("KH-UBND", "QĐ-UBND")
+    tail = "\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ./.\n" + CLOSING
+    doc = vnplan.parse(head + "QUYẾT ĐỊNH\n-------\nVề việc thành lập Tổ công tác\n---------\n" + tail)[0]
+    assert doc.title is not None and doc.title.summary == "Về việc thành lập Tổ công tác"
+    old = head + "QUYẾT ĐỊNH\nCỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH\nVề việc thành lập Tổ công tác\n" + tail
+    doc = vnplan.parse(old)[0]
+    assert doc.title is not None and doc.title.type_name == "QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"
+    assert (doc.title.doc_type, doc.title.summary) == ("QĐ", "Về việc thành lập Tổ công tác")
+
+
+def test_council_resolution_authority_with_its_session() -> None:
+    text = (
+        HEADER.replace("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN").replace("KH-UBND", "NQ-HĐND")
+        + "NGHỊ QUYẾT\nVề việc thông qua kế hoạch đầu tư công\nHỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH\n"
+        "KHÓA XVII, KỲ HỌP THỨ 10\n\nCăn cứ Luật;\n\nQUYẾT NGHỊ:\nĐiều 1. Thông qua./.\n" + CLOSING
+    )
+    doc = vnplan.parse(text)[0]
+    assert doc.title is not None and doc.title.summary == "Về việc thông qua kế hoạch đầu tư công"
+    assert doc.title.authority == "HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH KHÓA XVII, KỲ HỌP THỨ 10"
+
+
+def test_blank_line_after_every_line() -> None:
+    """Word paragraphs exported with their spacing: a blank line after every line says
+    nothing; the wrapped lines of the header and the title still join."""
+    doubled = "\n\n".join(plan(BODY).splitlines()).replace("Thực hiện công tác", "Thực hiện công tác cải\ncách")
+    rec = one(doubled.replace("cải cải cách", "cải\n\ncách"))
+    assert rec["issuer"] == "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"
+    assert rec["sections"] == ["MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"]
+    assert rec["recipients"] == ["Sở Nội vụ"] and rec["signature"]["signer"] == "Nguyễn Văn An"
+
+
+def test_article_paragraph_runs_to_its_blank_line() -> None:
+    """In a copy that parts paragraphs by blank lines, a Điều's first paragraph is all
+    its lines up to the blank line, full stops inside or not."""
+    articles = "".join(
+        f"Điều {k}. Nội dung thứ {k} của quyết định.\nCâu thứ hai của Điều {k}.\n\n" for k in range(1, 6)
+    )
+    text = HEADER.replace("KH-UBND", "QĐ-UBND") + "QUYẾT ĐỊNH\nVề việc thử\n\nCăn cứ Luật;\n\n" + articles + CLOSING
+    assert one(text)["sections"][0] == "Nội dung thứ 1 của quyết định. Câu thứ hai của Điều 1."

@@ -156,7 +156,7 @@ _TRAILER_CUE = re.compile(
 )
 # The site's listing title of the document, just before its footer:
 # "Công văn 4085/UBND-ĐT năm 2025 rà soát ... do Thành phố Hồ Chí Minh ban hành".
-_SITE_TITLE = re.compile(r"[a-z ]{2,24} (?:so )?\d+/\S+ (?:nam \d{4}|ngay \d{1,2}/\d{1,2}/\d{4})\b.*\bban hanh$")
+_SITE_TITLE = re.compile(r"[a-z ]{2,24} (?:so )?\d+/\S+ (?:(?:nam \d{4}|ngay \d{1,2}/\d{1,2}/\d{4})\b|.*\bban hanh$)")
 
 #: Keyword markers of the body, tried on the folded start of a line.
 _KEYWORD_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -371,7 +371,9 @@ def _undouble_blanks(segments: list[Segment]) -> None:
     # document's own; annexed forms come later). Normalized text keeps these together.
     for a, b in itertools.pairwise(lines):
         if ("NGH" in a.text and MOTTO.match(b.folded)) or (
-            len(a.text) <= 12 and (RECIPIENTS_LABEL.fullmatch(a.folded) or ADDRESSEE_LABEL.fullmatch(a.folded))
+            len(a.text) <= 12
+            and b.text[0] in "-+•"
+            and (RECIPIENTS_LABEL.fullmatch(a.folded) or ADDRESSEE_LABEL.fullmatch(a.folded))
         ):
             if not b.blank_before:
                 return
@@ -1018,7 +1020,7 @@ class _DocumentScanner:
             if len(seg.text) > 60 or seg.text[0] not in "VvCcHhTtLlNnFf" or not _TRAILER_CUE.match(seg.folded):
                 continue
             # The site's listing title of the document comes just before the cue.
-            while k > i and _SITE_TITLE.match(segs[k - 1].folded.rstrip(" .")):
+            while k > i and len(segs[k - 1].text) <= 400 and _SITE_TITLE.match(segs[k - 1].folded):
                 k -= 1
             return k
         return len(segs)
@@ -1379,6 +1381,11 @@ class _DocumentScanner:
                 break
             if wrapped_keyword(ADDRESSEE_LABEL, self.segs, i) is not None:
                 break
+            if summary is None and f.startswith("cua ") and seg.upper() and not seg.blank_before > 1:
+                # "QUYẾT ĐỊNH" over "CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the old style's type line.
+                self.out[-1].segments.append(seg)
+                i += 1
+                continue
             if summary is None or not _dangling(summary.last.text):
                 i, found_authority = self.take_authority(i)
                 if found_authority:
@@ -1730,16 +1737,25 @@ class _DocumentScanner:
             marker_only = kind in _KEYWORD_KINDS and not text[skip:].strip(" *.:")
 
     def blank_paragraphs(self, i: int, end: int) -> bool:
-        """Whether this copy parts its paragraphs by blank lines: most lines that end a
-        sentence have a blank line after them (computed once per document)."""
+        """Whether this copy parts its paragraphs by blank lines: its Điều (and other major
+        headings) stand after a blank line, and so do most lines after a full stop
+        (computed once per document)."""
         if self._blank_paragraphs is None:
-            ended = parted = 0
+            ended = parted = headings = spaced = 0
             segs = self.segs
-            for k in range(i, min(end, len(segs)) - 1):
-                if segs[k].text.endswith(_TERMINAL_PUNCT):
+            for k in range(i, min(end, len(segs))):
+                seg = segs[k]
+                if k + 1 < len(segs) and seg.text.endswith(_TERMINAL_PUNCT):
                     ended += 1
                     parted += segs[k + 1].blank_before > 0
-            self._blank_paragraphs = ended >= 5 and parted >= 0.6 * ended
+                if (
+                    seg.text[0] in "ĐđDI"
+                    and (head := heading_kind(seg)) is not None
+                    and head[0] in ("ARTICLE", "ROMAN")
+                ):
+                    headings += 1
+                    spaced += seg.blank_before > 0
+            self._blank_paragraphs = ended >= 5 and headings >= 3 and spaced >= 0.8 * headings and parted >= 0.4 * ended
         return self._blank_paragraphs
 
     def continues(self, prev: Unit, seg: Segment) -> bool:
