@@ -405,17 +405,23 @@ _FLAT_STARTS = re.compile(
     r"(?<=\s)(?:"
     r"s\S{0,2}\s*:\s*(?=[\d/.…])"  # Số: 12/KH-UBND
     r"|can cu\b|kinh gui\s*:|dong kinh gui\s*:|n\S{0,2}i nh\S{0,3}n\b\s*:?|xet de nghi\b|theo de nghi\b"
-    r"|v\s*/\s*v\b|thuc hien (?=[a-z]+ (?:so|cua)\b)"
+    r"|v\s*/\s*v\b|thuc hien (?=[a-z]+ (?:so|cua)\b)|quyet (?:dinh|nghi)\s*:|dieu \d+[a-z]?\s*[.:]\s"
+    r"|chuong [ivxlc\d]+\b"
     r"|(?:tm|kt|tl|tuq)\s?\.\s?(?=\S)"
     r")"
 )
 # On the original text: numbered items after the end of a sentence or a heading in capitals.
 _FLAT_ITEMS = re.compile(
     rf"(?:(?<=[.:;!?]\s)|(?<=[{_UP}]{{2}}\s))(?:[IVX]{{1,5}}\.\s(?=[{_UP}]{{2}})|\d{{1,2}}\.\s(?=[{_UP}])"
-    rf"|-\s(?=[{_UP}]))|(?<=\s)[a-zđ]\)\s(?=[{_UP}])"
+    rf")|(?<=\s)[a-zđ]\)\s(?=[{_UP}])|(?<=[.:;!?]\s)-\s(?=[{_UP}])"
 )
 
 
+_FLAT_SITE_TITLE = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r"|cong van) \d+/\S+ ")
+# The first words of an issuer, in a flattened header.
+_ISSUER_HEAD = re.compile(ORG_HEAD.pattern[:-3] + r"|thu tuong|chinh phu|quoc hoi)\b")
+# A signer's name at the start of a piece of a flattened closing, before an annex in capitals.
+_FLAT_NAME = re.compile(rf"\s*[{_UP}][{_LOW}]+(?:\s+[{_UP}][{_LOW}]+){{1,4}}(?=\s+(?:[{_UP}]{{2,}}|\[|\(|\d))")
 #: Words in lower case inside a place name ("Thành phố Hồ Chí Minh").
 _PLACE_WORDS = frozenset({"phố", "xã", "thị", "trấn"})
 
@@ -457,6 +463,13 @@ def _flat_pieces(seg: Segment) -> list[Segment]:
     for m in _FLAT_ITEMS.finditer(text):
         cuts.add(m.start())
         kinds.add("item")
+    footer = f.find("van ban nay chua cap nhat noi dung tieng anh")
+    if footer > 0:
+        # A website's footer, and its listing title of the document just before it.
+        cuts.update((footer, footer + len("van ban nay chua cap nhat noi dung tieng anh")))
+        titles = [m.start() for m in _FLAT_SITE_TITLE.finditer(f, max(0, footer - 500), footer)]
+        if titles:
+            cuts.add(titles[-1])
     for m in _TYPE_HEAD.finditer(f):
         name = text[m.start() : m.end()]
         previous = text[: m.start()].rsplit(None, 1)
@@ -473,7 +486,11 @@ def _flat_pieces(seg: Segment) -> list[Segment]:
             kinds.add("type")
     if len(kinds) < 3 or not kinds & {"national", "motto", "noi"}:
         return [seg]
-    cuts |= _flat_runs(text, f, sorted(cuts))
+    for _ in range(3):  # a cut inside a run may open another (archive | title | name)
+        more = _flat_runs(text, f, sorted(cuts)) - cuts
+        if not more:
+            break
+        cuts |= more
     pieces: list[Segment] = []
     prev = 0
     for cut in sorted(c for c in cuts if 0 < c < len(text)):
@@ -508,13 +525,26 @@ def _flat_runs(text: str, folded: str, cuts: list[int]) -> set[int]:
     out: set[int] = set()
     bounds = [0, *cuts, len(text)]
     header_end = cuts[0] if cuts else len(text)  # the issuer comes before the first cue
+    signed = False  # past a signing authority or title: a name may follow, then an annex
     for a, b in itertools.pairwise(bounds):
         piece = text[a:b]
         head = folded[a:b]
+        name = _FLAT_NAME.match(piece)
+        if signed and name is not None and name.end() < len(piece.rstrip()):
+            out.add(a + name.end())  # "Nguyễn Thanh Bình DANH MỤC ...": the name, then the annex
         runs = _upper_runs(piece)
         if not runs:
             continue
         start, end = runs[0]
+        signed = signed or (
+            start == len(piece) - len(piece.lstrip()) and SIGNER_TITLE_WORDS.search(head[:end]) is not None
+        )
+        if ARCHIVE.match(head) or _ARCHIVE_LOOSE.match(head):
+            # "- Lưu: VT, HCC. CHỦ TỊCH Nguyễn Hoài Anh": the signature after the archive's stop.
+            stop = re.search(rf"\.\s+(?=[{_UP}]{{2,}}\s)", piece)
+            if stop is not None:
+                out.add(a + stop.end())
+            continue
         if AUTHORITY.match(piece):
             # The title: the last title words after the office; the name: what follows.
             if start == 0 and end < len(piece.rstrip()):
@@ -528,7 +558,7 @@ def _flat_runs(text: str, folded: str, cuts: list[int]) -> set[int]:
             # The issuer: from its first body word; a second body starts another line.
             for start, end in runs:
                 first = True
-                for m in ORG_HEAD.finditer(head, start, end):
+                for m in _ISSUER_HEAD.finditer(head, start, end):
                     if m.start() > 0 and head[m.start() - 1] != " ":
                         continue
                     if head[max(0, m.start() - 3) : m.start()] in ("uy ", "ay "):
