@@ -154,6 +154,7 @@ _TRAILER_CUE = re.compile(
     r"van ban nay chua cap nhat noi dung tieng anh|cam on da dung thuvienphapluat|file duoc dinh\b|"
     r"(?:van ban lien quan|luoc do|noi dung sua doi, huong dan)\s*$|(?:hieu luc|tinh trang): da biet\s*$"
 )
+_TRAILER_STARTS = ("Văn bản", "VĂN BẢN", "Cảm ơn", "FILE", "Lược đồ", "Nội dung", "NỘI DUNG", "Hiệu lực", "Tình trạng")
 # The site's listing title of the document, just before its footer:
 # "Công văn 4085/UBND-ĐT năm 2025 rà soát ... do Thành phố Hồ Chí Minh ban hành".
 _SITE_TITLE = re.compile(r"[a-z ]{2,24} (?:so )?\d+/\S+ (?:(?:nam \d{4}|ngay \d{1,2}/\d{1,2}/\d{4})\b|.*\bban hanh$)")
@@ -328,6 +329,7 @@ def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) ->
     out: list[Segment] = []
     candidates: list[int] = []
     append, segment = out.append, Segment  # local names: this loop runs once per line
+    has_caseless = bool(caseless)
     blank = 0
     for i, line in enumerate(lines):
         text = line.strip()
@@ -336,7 +338,7 @@ def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) ->
             continue
         # The first character of the stripped text is the first non-space one.
         start = 0 if line[0] == text[0] else line.find(text[0])
-        seg = segment(i, start, text, None, blank, bool(caseless) and i in caseless)
+        seg = segment(i, start, text, None, blank, has_caseless and i in caseless)
         blank = 0
         if len(text) >= _FLAT_LENGTH:
             pieces = _flat_pieces(seg)
@@ -361,8 +363,8 @@ def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) ->
 def _undouble_blanks(segments: list[Segment]) -> None:
     """A copy with a blank line after every line (Word paragraphs exported with their
     spacing) says nothing with one blank line: count only the blank lines beyond it."""
-    if len(segments) < 12:
-        return
+    if len(segments) < 12 or sum(1 for seg in segments[1:25] if seg.blank_before) < 16:
+        return  # most copies show it in their first lines already
     lines = [seg for k, seg in enumerate(segments) if k == 0 or seg.line != segments[k - 1].line]
     if sum(1 for seg in lines[1:] if seg.blank_before) < 0.8 * (len(lines) - 1):
         return
@@ -472,10 +474,11 @@ def _flat_pieces(seg: Segment) -> list[Segment]:
             cuts.add(titles[-1])
     for m in _TYPE_HEAD.finditer(f):
         name = text[m.start() : m.end()]
-        previous = text[: m.start()].rsplit(None, 1)
+        before = text[: m.start()].rstrip()
+        previous = before[before.rfind(" ") + 1 :]
         # A type name that starts a run of capitals ("... năm 2020 KẾ HOẠCH Tổ chức ..."),
         # not one inside a trích yếu ("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM").
-        starts_run = not previous or not (any(c.isalpha() for c in previous[-1]) and previous[-1].isupper())
+        starts_run = not previous or not (any(c.isalpha() for c in previous) and previous.isupper())
         if (
             name.isupper()
             and starts_run
@@ -996,9 +999,10 @@ _DANGLING = frozenset(
 
 
 def _dangling(text: str) -> bool:
-    """Whether ``text`` ends with a word that cannot end it (``và``, ``của``, ``Sở``, ``Ủy``)."""
-    words = text.rstrip(" ,-").rsplit(None, 1)
-    return bool(words) and not _ends_sentence(text) and fold(words[-1]) in _DANGLING
+    """Whether ``text`` ends with a word that cannot end it (``và``, ``của``, ``Ủy``)."""
+    word = text[text.rfind(" ") + 1 :]
+    # Most lines end with a longer word, or with punctuation no listed word has.
+    return len(word) <= 6 and fold(word.rstrip(",-")) in _DANGLING
 
 
 # --------------------------------------------------------- per document ---
@@ -1030,10 +1034,12 @@ class _DocumentScanner:
         i = self.addressees(i)
         if not any(u.kind == "TYPE_NAME" for u in self.out):
             i = self.title(i)
-        trailer_at = self.trailer_start(i)
+        back = self.back_start(i)  # may split a line in two: re-read the length
+        # A website's footer follows the closing, or the body when the copy has none.
+        trailer_at = self.trailer_start(back if back < len(self.segs) else i)
         trailer = self.segs[trailer_at:]
         del self.segs[trailer_at:]
-        back = self.back_start(i)  # may split a line in two: re-read the length
+        back = min(back, trailer_at)
         self.body(i, back)
         if back < len(self.segs):
             self.closing(back)
@@ -1044,10 +1050,11 @@ class _DocumentScanner:
     def trailer_start(self, i: int) -> int:
         """Where a website's footer begins (its listing title, related documents), or the end."""
         segs = self.segs
+        starts = _TRAILER_STARTS
         for k in range(i, len(segs)):
             seg = segs[k]
-            # The cues start with these letters: test them before folding the line.
-            if len(seg.text) > 60 or seg.text[0] not in "VvCcHhTtLlNnFf" or not _TRAILER_CUE.match(seg.folded):
+            # The site writes its footer with diacritics: test the first words before folding.
+            if not seg.text.startswith(starts) or len(seg.text) > 60 or not _TRAILER_CUE.match(seg.folded):
                 continue
             # The site's listing title of the document comes just before the cue.
             while k > i and len(segs[k - 1].text) <= 400 and _SITE_TITLE.match(segs[k - 1].folded):
@@ -1773,7 +1780,7 @@ class _DocumentScanner:
         if self._blank_paragraphs is None:
             ended = parted = headings = spaced = 0
             segs = self.segs
-            for k in range(i, min(end, len(segs))):
+            for k in range(i, min(end, len(segs), i + 2000)):  # the first pages tell
                 seg = segs[k]
                 if k + 1 < len(segs) and seg.text.endswith(_TERMINAL_PUNCT):
                     ended += 1

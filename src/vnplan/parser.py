@@ -34,14 +34,19 @@ def grammar_text() -> str:
     return source_tree.read_text(encoding="utf-8")
 
 
+#: Kinds the grammar never tells apart one from the next: a run of them travels as one token.
+_RUNS = frozenset({"TEXT", "PREFACE", "TRAILER"})
+
+
 class _UnitLexer(Lexer):
     """Hands pre-built units to the LALR parser as tokens.
 
     A token's ``start_pos`` and ``end_pos`` delimit the units it stands for in
     the unit list, so the tree maps back to units (and their source positions)
-    without copying text. Consecutive paragraphs travel as one ``TEXT`` token:
-    the grammar never tells them apart, and they are half of all units, so this
-    halves the parser's work.
+    without copying text. Consecutive paragraphs travel as one ``TEXT`` token
+    (and the lines of a preface or a website's trailer as one token): the grammar
+    never tells them apart, and they are half of all units, so this halves the
+    parser's work.
     """
 
     def __init__(self, lexer_conf: Any) -> None:
@@ -55,8 +60,8 @@ class _UnitLexer(Lexer):
         while i < n:
             kind = units[i].kind
             j = i + 1
-            if kind == "TEXT":
-                while j < n and units[j].kind == "TEXT":
+            if kind in _RUNS:
+                while j < n and units[j].kind == kind:
                     j += 1
             token = new(Token, "")
             token.type = kind
