@@ -451,3 +451,18 @@ def test_article_paragraph_runs_to_its_blank_line() -> None:
     )
     text = HEADER.replace("KH-UBND", "QĐ-UBND") + "QUYẾT ĐỊNH\nVề việc thử\n\nCăn cứ Luật;\n\n" + articles + CLOSING
     assert one(text)["sections"][0] == "Nội dung thứ 1 của quyết định. Câu thứ hai của Điều 1."
+
+
+def test_party_document_header() -> None:
+    """A Party document: its heading stands where the Quốc hiệu would, its number is
+    ``Số 57-KH/HU``, its authority ``T/M`` without a dot."""
+    text = (
+        "ĐẢNG BỘ TỈNH HÒA BÌNH\nHUYỆN ỦY LẠC SƠN\n*\nSố 57-KH/HU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Lạc Sơn, ngày 10 tháng 5 năm 2025\n\nKẾ HOẠCH\nTổ chức đại hội chi bộ\n\n"
+        + BODY
+        + "\nNơi nhận:\n- Các chi bộ;\n- Lưu VPHU.\n\nT/M HUYỆN ỦY\nBÍ THƯ\n\nNguyễn Văn A\n"
+    )
+    rec = one(text)
+    assert (rec["number"], rec["symbol"]) == (57, "KH/HU")
+    assert (rec["parent_issuer"], rec["issuer"]) == ("ĐẢNG BỘ TỈNH HÒA BÌNH", "HUYỆN ỦY LẠC SƠN")
+    assert rec["signature"] == {"authority": ["T/M HUYỆN ỦY"], "title": "BÍ THƯ", "signer": "Nguyễn Văn A"}

@@ -48,7 +48,8 @@ MOTTO = re.compile(r"d\S{0,3}c\s*l\S{1,2}p\s*-?\s*t\S{1,2}\s*d[o0]\s*-?\s*h\S{1,
 # "Số: 216/KH-UBND"; laws and resolutions write their type first ("Luật số: 51/2024/QH15").
 NUMBER = re.compile(
     r"(?:(?:bo\s+)?luat\s+|nghi\s+quyet\s+|phap\s+lenh\s+|lenh\s+)?"
-    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/))(?P<num>\d+)?(?P<numjunk>[^\s/]{0,3})\s*(?:/\s*(?P<sym>\S+))?"
+    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/)|(?=\d+-[a-z]))(?P<num>\d+)?(?P<numjunk>[^\s/-]{0,3})\s*"
+    r"(?:/\s*(?P<sym>\S+)|(?<=\d)-(?P<party>[a-z]\S*))?"
 )
 DATE = re.compile(
     r"ng\S{0,2}y\b\s*(?P<day>\d{1,2}(?!\d))?(?P<djunk>\S{0,3})\s*"
@@ -72,6 +73,8 @@ CHAPTER = re.compile(r"chuong\s+(?P<label>[ivxlc]+|\d+)\b\s*[.:]?\s*")
 SECTION = re.compile(r"muc\s+(?P<label>\d+|[ivxlc]+)\b\s*[.:]?\s*")
 ARTICLE = re.compile(r"dieu\s+(?P<label>\d+[a-z]?)\s*[.:]\s*")
 PRE_TEXT = re.compile(r"(?:can cu|thuc hien|xet|theo de nghi|theo)\b")
+# The heading of a Party document, where a state document has its Quốc hiệu.
+_PARTY_HEADING = re.compile(r"\W*dang cong san viet nam\W*")
 # Dấu chỉ mức độ khẩn, mật (Phụ lục I, II.10), alone on a line.
 MARK = re.compile(r"(?:hoa toc(?:\s+hen gio)?|thuong khan|khan|tuyet mat|toi mat|mat)\W*")
 # A gazette's section head or page head: never a part of the document.
@@ -86,7 +89,8 @@ ORG_HEAD = re.compile(
     r"(?:so|ban|phong|cuc|chi cuc|vu|vien|truong|trung tam|van phong|uy ban|ubnd|hoi dong|"
     r"tong cuc|bo|cong an|thanh tra|benh vien|kho bac|ngan hang|doan|dang uy|hoi|to|"
     r"tong cong ty|cong ty|bao hiem|chi nhanh|hoc vien|dai hoc|bo chi huy|ban chi dao|"
-    r"chi bo|toa an|vien kiem sat|cuc thue|chi cuc thue|ky tuc xa|nha xuat ban|bao|tieu ban)\b"
+    r"chi bo|toa an|vien kiem sat|cuc thue|chi cuc thue|ky tuc xa|nha xuat ban|bao|tieu ban|"
+    r"tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang bo)\b"
 )
 SIGNER_TITLE_WORDS = re.compile(
     r"(?:pho |chu tich|giam doc|bo truong|thu truong|truong ban|chanh|tong giam doc|"
@@ -123,7 +127,7 @@ _CONG_DIEN_LABEL = re.compile(r".*\bdi\S{0,2}n\s*:\s*$")
 
 # On the original text.
 AUTHORITY = re.compile(
-    r"(?:(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?|(?:TM|KT|TL|TUQ)\s?/\s?|(?:TM|KT|TL|TUQ)\s+(?=[A-ZĐÀ-Ỹ]))"
+    r"(?:(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?|(?:TM|KT|TL|TUQ)\s?/\s?|(?:T/M|K/T|TM|KT|TL|TUQ)\s+(?=[A-ZĐÀ-Ỹ]))"
 )
 AUTHORITY_INSIDE = re.compile(
     r"(?:(?<=\s\s)|(?<=[;:.|])\s*|(?<=\s)(?=(?:TM|KT|TL|TUQ)\s?\.))(?P<auth>(?:T/M|K/T|TM|KT|TL|TUQ)\s?\.\s?[A-ZĐÀ-Ỹ])"
@@ -1266,6 +1270,8 @@ class _DocumentScanner:
             return "NATIONAL"
         if len(f) <= 24 and MARK.fullmatch(f) and seg.upper():
             return "MARK"
+        if _PARTY_HEADING.fullmatch(f):
+            return "HEADER_NOTE"  # the Party's heading stands where the Quốc hiệu would
         if GAZETTE_HEAD.match(f):
             return "HEADER_NOTE"
         if MOTTO.match(f):
@@ -1336,7 +1342,10 @@ class _DocumentScanner:
         if m is not None:
             if m.group("num") and not m.group("numjunk"):  # "6Y": OCR debris, not a number
                 num = int(m.group("num"))
-            if m.group("sym"):
+            if m.group("party"):
+                # A Party number (Số 57-KH/HU): the ký hiệu follows the hyphen.
+                sym = squash(text[m.start("party") : m.end("party")])
+            elif m.group("sym"):
                 end = m.end("sym")
                 # "12 / KH - UBND", "KH- UBND", "QĐ-" over "UBND": groups a copy spaced
                 # out or wrapped belong to the ký hiệu, which is kept as written.
