@@ -478,7 +478,7 @@ def _flat_pieces(seg: Segment) -> list[Segment]:
             cuts.add(titles[-1])
     for m in _TYPE_HEAD.finditer(f):
         name = text[m.start() : m.end()]
-        before = text[: m.start()].rstrip()
+        before = text[max(0, m.start() - 40) : m.start()].rstrip()  # bounded: a long line has many
         previous = before[before.rfind(" ") + 1 :]
         # A type name that starts a run of capitals ("... năm 2020 KẾ HOẠCH Tổ chức ..."),
         # not one inside a trích yếu ("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM").
@@ -584,13 +584,25 @@ def _column_pieces(seg: Segment) -> list[Segment]:
     """``seg`` cut at its wide gaps, but not at a blank left to fill in."""
     text = seg.text
     cuts: list[int] = []
+    last_alnum = -1  # where the last letter or digit is, seen from the right: one scan for all gaps
+    for k in range(len(text) - 1, -1, -1):
+        if text[k].isalnum():
+            last_alnum = k
+            break
+    scanned = 0
+    alnum = False  # a letter or digit since the last cut
     for m in _GAP.finditer(text):
-        left, right = text[: m.start()], text[m.end() :]
-        if _BLANK_BEFORE.search(fold(left[-12:])) or right[:1] in "/….":
+        start, end = m.start(), m.end()
+        alnum = alnum or any(ch.isalnum() for ch in text[scanned:start])
+        scanned = start
+        if _BLANK_BEFORE.search(fold(text[max(0, start - 12) : start])) or text[end : end + 1] in "/….":
             continue
-        if not any(ch.isalnum() for ch in right) or not any(ch.isalnum() for ch in left[cuts[-1] if cuts else 0 :]):
+        # Text on both sides: a letter or digit since the last cut, and one after the gap.
+        if last_alnum < end or not alnum:
             continue
-        cuts.append(m.end())
+        cuts.append(end)
+        alnum = False
+        scanned = end
     if not cuts:
         return [seg]
     pieces: list[Segment] = []
