@@ -8,6 +8,7 @@ corpus file. The records are compared as RECORD.md defines them.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import vnplan
@@ -466,3 +467,22 @@ def test_party_document_header() -> None:
     assert (rec["number"], rec["symbol"]) == (57, "KH/HU")
     assert (rec["parent_issuer"], rec["issuer"]) == ("ĐẢNG BỘ TỈNH HÒA BÌNH", "HUYỆN ỦY LẠC SƠN")
     assert rec["signature"] == {"authority": ["T/M HUYỆN ỦY"], "title": "BÍ THƯ", "signer": "Nguyễn Văn A"}
+
+
+def _cpu(text: str) -> float:
+    start = time.process_time()
+    vnplan.parse(text)
+    return time.process_time() - start
+
+
+def test_splitting_long_lines_grows_linearly() -> None:
+    """Columns parted by wide gaps and a flattened document cost linear time: at four
+    times the size, at most six times the time (CPU time, best of three)."""
+    flat = (
+        "ỦY BAN NHÂN DÂN XÃ AN BÌNH Số: 12/KH-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+        "An Bình, ngày 10 tháng 12 năm 2025 KẾ HOẠCH Tuyên truyền Căn cứ Luật; I. MỤC ĐÍCH 1. Tuyên truyền. "
+    )
+    for unit, size in (("a          ", 4000), ("- -     ", 4000), (flat, 150)):
+        small = min(_cpu(unit * size) for _ in range(3))
+        large = min(_cpu(unit * size * 4) for _ in range(3))
+        assert large <= 6 * small + 0.05, (unit[:10], small, large)
