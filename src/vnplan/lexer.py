@@ -5,16 +5,20 @@ often damaged. This stage recovers the units the grammar talks about:
 
 1. **Segments.** Each non-blank line is a segment; a line that flattens two
    columns (``UY BAN NHAN DAN CONG HOA XA HOI ...``, ``Số: 469/KH-UBND Kiên Giang,
-   ngày ...``, ``Nơi nhận:  KT. CHỦ TỊCH``) is split into one segment per column.
-2. **Documents.** Every upper-case Quốc hiệu starts a document; its header
-   begins at the organisation lines just above it. A file may hold several.
-3. **Zones.** Within a document: preface, header, title (tên loại + trích yếu),
-   Kính gửi, body, closing (Nơi nhận, signature, digital-signature trailer) and
-   annex. Keyword tests run on :func:`vnplan._text.fold`-ed text, so missing
-   diacritics and common OCR damage (``Sb:``, ``KE HOACH``, ``Noi nhan``) pass.
+   ngày ...``, ``Nơi nhận:      KT. CHỦ TỊCH``) is split into one segment per
+   column, and a whole document flattened onto one line is cut where its lines
+   began. A copy with a blank line after every line counts only the extra ones.
+2. **Documents.** Every Quốc hiệu starts a document once the previous one has
+   closed, unless it opens a form template or an attached text of the previous
+   document's annex; its header begins at the organisation lines just above it.
+3. **Zones.** Within a document: preface, header, title (tên loại, trích yếu,
+   thẩm quyền ban hành), Kính gửi, body, closing (Nơi nhận, signature,
+   digital-signature trailer), annex and a website's trailer. Keyword tests run
+   on :func:`vnplan._text.fold`-ed text, so missing diacritics and common OCR
+   damage (``Sb:``, ``KE HOACH``, ``Noi nhan``) pass.
 4. **Units.** Wrapped lines are joined into the unit they continue (a
-   paragraph, a numbered item, a recipient), and each unit becomes one token
-   whose type is a terminal of ``grammar/vnplan.lark``.
+   paragraph, a numbered item, an entry, a name), and each unit becomes one
+   token whose type is a terminal of ``grammar/vnplan.lark``.
 
 Every non-blank character of the input ends up in exactly one unit, so no text
 is dropped silently.
@@ -425,7 +429,7 @@ _FLAT_ITEMS = re.compile(
 
 _FLAT_SITE_TITLE = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r"|cong van) \d+/\S+ ")
 # The first words of an issuer, in a flattened header.
-_ISSUER_HEAD = re.compile(ORG_HEAD.pattern[:-3] + r"|thu tuong|chinh phu|quoc hoi)\b")
+_ISSUER_HEAD = re.compile(rf"{ORG_HEAD.pattern}|(?:thu tuong|chinh phu|quoc hoi)\b")
 # A signer's name at the start of a piece of a flattened closing, before an annex in capitals.
 _FLAT_NAME = re.compile(rf"\s*[{_UP}][{_LOW}]+(?:\s+[{_UP}][{_LOW}]+){{1,4}}(?=\s+(?:[{_UP}]{{2,}}|\[|\(|\d))")
 #: Words in lower case inside a place name ("Thành phố Hồ Chí Minh").
