@@ -8,13 +8,71 @@ case, and its match positions are valid on the unfolded text too.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-__all__ = ["FOLD_TABLE", "LINE_BREAK", "fold", "is_upper_text", "squash"]
+__all__ = ["FOLD_TABLE", "LINE_BREAK", "MAX_CLUSTER", "fold", "is_nfc", "is_upper_text", "squash", "to_nfc"]
 
 #: How every stage splits text into lines: line *i* of the input is line *i* everywhere.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+#: Most combining marks one letter may carry and still be composed. CPython sorts the
+#: marks of a cluster by insertion, so one unbounded cluster of alternating marks would make
+#: NFC quadratic; a longer cluster (UAX #15 caps a stream-safe one at 30) is kept as written.
+MAX_CLUSTER = 31
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _cluster_pattern(astral: bool) -> re.Pattern[str]:
+    """A letter with more than :data:`MAX_CLUSTER` combining marks (built on first use).
+
+    The marks of the Basic Multilingual Plane alone make a table-driven class, several
+    times faster than one that lists the astral marks too; that one serves texts with
+    astral characters.
+    """
+    top = 0x1F000 if astral else 0x10000
+    marks = "".join(re.escape(chr(cp)) for cp in range(0x300, top) if unicodedata.combining(chr(cp)))
+    return re.compile(f"[{marks}]{{{MAX_CLUSTER + 1},}}")
+
+
+def _long_cluster(text: str) -> re.Match[str] | None:
+    return _cluster_pattern(_ASTRAL.search(text) is not None).search(text)
+
+
+def _nfc_parts(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (part, composable): over-long clusters are not composable."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _cluster_pattern(_ASTRAL.search(text) is not None).finditer(text):
+        start = max(pos, m.start() - 1)  # the letter that carries the marks
+        parts.append((text[pos:start], True))
+        parts.append((text[start : m.end()], False))
+        pos = m.end()
+    parts.append((text[pos:], True))
+    return parts
+
+
+def is_nfc(text: str) -> bool:
+    """Whether ``text`` is NFC, over-long clusters aside (linear time: see :data:`MAX_CLUSTER`)."""
+    if text.isascii():
+        return True
+    if _long_cluster(text) is None:
+        return unicodedata.is_normalized("NFC", text)
+    return all(unicodedata.is_normalized("NFC", part) for part, ok in _nfc_parts(text) if ok)
+
+
+def to_nfc(text: str) -> str:
+    """``text`` in NFC, over-long clusters kept as written (linear time: see :data:`MAX_CLUSTER`)."""
+    if text.isascii():
+        return text
+    if _long_cluster(text) is None:
+        return unicodedata.normalize("NFC", text)
+    return "".join(unicodedata.normalize("NFC", part) if ok else part for part, ok in _nfc_parts(text))
 
 
 def _build_fold_table() -> dict[int, str]:

@@ -457,6 +457,8 @@ def type_from_symbol(symbol: str | None) -> str | None:
 
 def safe_date(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
     """A :class:`PartialDate`, dropping parts that cannot be right (day 31 of April)."""
+    if year is not None and not 1 <= year <= 9999:
+        year = None  # "năm 0000": a blank in all but name
     if year is None and month is None and day is None:
         return None
     try:

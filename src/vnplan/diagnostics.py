@@ -12,10 +12,12 @@ This module knows nothing about parsing or rules; it only handles the values.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable
 
 import attrs
 
+from ._intervals import Intervals
 from ._text import LINE_BREAK
 from .span import Span
 
@@ -126,6 +128,7 @@ def apply_fixes(text: str, violations: Iterable[Violation], *, unsafe: bool = Fa
     """
     starts = line_offsets(text)
     taken: list[tuple[int, int, str]] = []
+    keys = Intervals()  # the ranges of taken edits: no all-pairs overlap test
     applied: list[Violation] = []
     skipped: list[Violation] = []
     fixable = [v for v in violations if v.fix is not None]
@@ -142,12 +145,14 @@ def apply_fixes(text: str, violations: Iterable[Violation], *, unsafe: bool = Fa
             begin = _offset(starts, text, span.start_line, span.start_col)
             end = _offset(starts, text, span.end_line, span.end_col)
             ranges.append((begin, max(begin, end), edit.text))
-        if any(_overlaps(r, t) for r in ranges for t in taken) or any(
-            _overlaps(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :]
+        ranges.sort(key=lambda r: (r[0], r[1]))
+        if any(_overlaps(a, b) for a, b in itertools.pairwise(ranges)) or any(
+            keys.overlaps(b, e) for b, e, _ in ranges
         ):
             skipped.append(violation)
             continue
         taken.extend(ranges)
+        keys.update([(b, e) for b, e, _ in ranges])
         applied.append(violation)
     pieces: list[str] = []
     pos = 0

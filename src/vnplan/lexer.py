@@ -55,6 +55,9 @@ NUMBER = re.compile(
     r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/)|(?=\d+-[a-z]))(?P<num>\d+)?(?P<numjunk>[^\s/-]{0,3})\s*"
     r"(?:/\s*(?P<sym>\S+)|(?<=\d)-(?P<party>[a-z]\S*))?"
 )
+# A số văn bản restarts every year; more digits than this are debris (and int() of an
+# unbounded digit run fails past 4,300 digits).
+MAX_NUMBER_DIGITS = 9
 DATE = re.compile(
     r"ng\S{0,2}y\b\s*(?P<day>\d{1,2}(?!\d))?(?P<djunk>\S{0,3})\s*"
     r"th\S{0,3}ng\s*(?P<month>\d{1,2})?(?P<mjunk>\S*)\s*"
@@ -142,7 +145,9 @@ ARABIC = re.compile(r"(?P<label>\d{1,3})\s*[.)](?!\d)\s*")
 LETTER = re.compile(r"(?P<label>[a-zđ])\s*\)\s*")
 DASH = re.compile(r"[-•·∙◦▪‣](?!-)\s*(?=\S)")  # "--..." starts no bullet
 PLUS = re.compile(r"\+\s*(?=\S)")
-RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-+\s*0?\s*-+")
+# The dash alternatives split a run of dashes one way only: "-+\s*0?\s*-+" tried every
+# split of a long run that ends in a letter (quadratic under fullmatch).
+RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-{2,}|-+(?:\s*0\s*|\s+)-+")
 CLOSING_MARK = re.compile(r"(?<!\.)\./\.(?!\.)(?!\s*[”\"])")  # "./." but not in a dotted blank "..../....", nor quoted
 _TERMINAL_PUNCT = (".", ";", ":", "!", "?")
 _NAME = re.compile(r"[A-ZĐÀ-Ỹ][^\s\d,;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s\d,;:()]*){1,5}")
@@ -1356,8 +1361,10 @@ class _DocumentScanner:
         m = NUMBER.match(fold(text))
         num = sym = None
         if m is not None:
-            if m.group("num") and not m.group("numjunk"):  # "6Y": OCR debris, not a number
-                num = int(m.group("num"))
+            digits = m.group("num")
+            # "6Y" is OCR debris, not a number; nor is a run of digits no register reaches.
+            if digits and not m.group("numjunk") and len(digits) <= MAX_NUMBER_DIGITS:
+                num = int(digits)
             if m.group("party"):
                 # A Party number (Số 57-KH/HU): the ký hiệu follows the hyphen.
                 sym = squash(text[m.start("party") : m.end("party")])
@@ -1907,6 +1914,7 @@ class _DocumentScanner:
         prev: Unit | None = None
         entry: Unit | None = None  # the last Nơi nhận entry
         left_unit: Unit | None = None
+        columns, columns_to = False, i
         k = i
         while k < n:
             seg = self.segs[k]
@@ -2021,7 +2029,9 @@ class _DocumentScanner:
                 # The list is over once an entry ended with "." and the archive or the signer
                 # came; a copy that closes entries with "." at random still lists on.
                 # Side by side (the signature in the right-hand column), Nơi nhận lists on past the signer.
-                columns = any(self.right_column(x) for x in range(i, k))
+                while columns_to < k:  # any right-hand column in segs[i:k], kept up as k grows
+                    columns = columns or self.right_column(columns_to)
+                    columns_to += 1
                 finished = seen_archive or (seen_signer and not columns) or not seen_label
                 if not (recipients_open or after_archive or not finished or not (seen_label or seen_title)):
                     # A list after a finished closing: the annex begins.

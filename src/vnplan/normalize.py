@@ -34,7 +34,7 @@ from typing import NamedTuple
 import attrs
 
 from . import legacy
-from ._text import LINE_BREAK
+from ._text import LINE_BREAK, MAX_CLUSTER, is_nfc
 
 __all__ = ["NormalizedText", "compose_with_index", "normalize"]
 
@@ -141,7 +141,7 @@ def normalize(text: str) -> NormalizedText:
     maps: list[Shifts | tuple[int, ...] | None] = []
     decoder = legacy.decoder(text)
     caseless: list[int] = []
-    all_nfc = unicodedata.is_normalized("NFC", text)  # one check instead of one per line
+    all_nfc = is_nfc(text)  # one check instead of one per line
     needs_work = _NEEDS_WORK.search
     for raw in raw_lines:
         if decoder is not None:
@@ -153,7 +153,7 @@ def normalize(text: str) -> NormalizedText:
                 lines.append(line)
                 maps.append(_compose_maps(cmap, decoded.positions, len(line), len(raw)))
                 continue
-        if needs_work(raw) is None and (all_nfc or raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+        if needs_work(raw) is None and (all_nfc or raw.isascii() or is_nfc(raw)):
             lines.append(raw)
             maps.append(None)
             continue
@@ -170,7 +170,7 @@ def normalize(text: str) -> NormalizedText:
 
 
 def _normalize_line(raw: str) -> tuple[str, Shifts | tuple[int, ...] | None]:
-    if raw.isascii() or unicodedata.is_normalized("NFC", raw):
+    if raw.isascii() or is_nfc(raw):
         # Common case: only one-to-one replacements and markup deletions, so the
         # column map is a few (position, shift) breakpoints, not one entry per char.
         line = raw.translate(_TRANSLATE)
@@ -241,7 +241,8 @@ def compose_with_index(raw: str) -> tuple[list[str], list[int]]:
         while j < n and unicodedata.combining(raw[j]):
             j += 1
         cluster = raw[i:j]
-        if j - i > 1 or not cluster.isascii():
+        # An over-long cluster is kept as written, as to_nfc keeps it (MAX_CLUSTER).
+        if (j - i > 1 or not cluster.isascii()) and j - i <= MAX_CLUSTER + 1:
             cluster = unicodedata.normalize("NFC", cluster)
         for ch in cluster:
             chars.append(ch)

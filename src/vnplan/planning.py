@@ -17,12 +17,15 @@ the sentences themselves. Nothing is invented: what cannot be read is left out.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
 import attrs
 
+from ._intervals import Intervals
 from ._outline import decimal_typo
 from ._text import fold, squash
 from .citations import find_references, references
@@ -104,7 +107,12 @@ _ONGOING = re.compile(
 _PERIOD_NAMES = {"nam": "năm", "quy": "quý", "thang": "tháng", "tuan": "tuần"}
 
 # Targets: a number with % or ‰, or a count of a noun after a qualifier.
-_TARGET = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>%|‰)")
+# A target's number starts where a digit run starts: from inside a long run every start
+# would rescan the run to its end (quadratic).
+_TARGET = re.compile(r"(?<!\d)(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>%|‰)")
+_CLAUSE_OPEN = re.compile(r"[;:.\n]")
+_CLAUSE_CLOSE = re.compile(r"[;.\n]")
+_MAX_CLAUSE = 300
 _QUALIFIER = re.compile(
     r"(?<![a-z~])(?:(?:phan dau|it nhat|toi thieu|tren|duoi|dat|khong qua|giam|tang|len|xuong|con)\s*)+$"
 )
@@ -120,7 +128,7 @@ def plan(doc: Document, source: str | Source | None = None) -> Plan:
     simply yields a sparse :class:`Plan`.
     """
     if isinstance(source, str):
-        source = Source(source)
+        source = _source(source)
     builder = _Builder()
     for section, kind in _classified(doc.body):
         builder.add(section, kind)
@@ -136,6 +144,13 @@ def plan(doc: Document, source: str | Source | None = None) -> Plan:
         reporting=builder.reporting,
         references=_references(doc, source),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _source(text: str) -> Source:
+    """The :class:`Source` of ``text``, kept for the next call: ``plan(doc, text)`` for every
+    document of one file would otherwise index the whole file once per document."""
+    return Source(text)
 
 
 def _classified(nodes: Sequence[Node]) -> Iterator[tuple[Section, str]]:
@@ -263,7 +278,7 @@ def _lift_typos(items: list[Section]) -> list[Section]:
     out: list[Section] = []
     for item in items:
         children = list(item.children)
-        due = int(item.label) + 1 if item.label.isdigit() else None
+        due = int(item.label) + 1 if item.label.isdecimal() and len(item.label) <= 9 else None
         split = decimal_typo(item, due) if due is not None else None
         if split is None or due is None:
             out.append(item)
@@ -376,12 +391,12 @@ def find_deadlines(text: str) -> tuple[Deadline, ...]:
     """Every deadline expressed in ``text``, in order."""
     folded = fold(text)
     found: list[tuple[int, Deadline]] = []
-    taken: list[tuple[int, int]] = []
+    taken = Intervals()
 
     def add(m: re.Match[str], deadline: Deadline) -> None:
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if taken.overlaps(m.start(), m.end()):
             return
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         found.append((m.start(), deadline))
 
     for m in _BY_DATE.finditer(folded):
@@ -405,7 +420,8 @@ def find_deadlines(text: str) -> tuple[Deadline, ...]:
             )
         elif m.group("year") or m.group("done"):
             year = int(m.group("year") or m.group("done"))
-            deadline = Deadline(DeadlineKind.DURING, text[m.start() : m.end()], PartialDate(year), start_year=year)
+            written = text[m.start() : m.end()]
+            deadline = Deadline(DeadlineKind.DURING, written, _date(str(year), None, None), start_year=year)
         elif m.group("m"):
             month = int(m.group("m"))
             deadline = Deadline(DeadlineKind.DURING, text[m.start() : m.end()], _date(m.group("y"), month, None))
@@ -426,10 +442,16 @@ def find_targets(text: str, span: Span | None = None) -> tuple[Target, ...]:
     """Quantified targets in ``text``: ``100% trẻ em dưới 6 tuổi được cấp thẻ BHYT``."""
     out: list[Target] = []
     folded = fold(text)
+    # Clause bounds from one scan, looked up per target; a clause is cut to _MAX_CLAUSE
+    # characters each side, so a text of many targets and no full stop stays linear.
+    opens = [m.start() for m in _CLAUSE_OPEN.finditer(text)]
+    closes = [m.start() for m in _CLAUSE_CLOSE.finditer(text)]
     for m in _TARGET.finditer(text):
         value = float(m.group("value").replace(",", "."))
-        clause_start = max(text.rfind(c, 0, m.start()) for c in ";:.\n") + 1
-        clause_end = min((i for i in (text.find(c, m.end()) for c in ";.\n") if i >= 0), default=len(text))
+        k = bisect.bisect_left(opens, m.start())
+        clause_start = max(opens[k - 1] + 1 if k else 0, m.start() - _MAX_CLAUSE)
+        k = bisect.bisect_left(closes, m.end())
+        clause_end = min(closes[k] if k < len(closes) else len(text), m.end() + _MAX_CLAUSE)
         after = text[m.end() : clause_end].strip(" ,")
         after = re.sub(r"^(?:trở lên|trở xuống|số)\s+", "", after)
         before = text[clause_start : m.start()].strip(" ,")

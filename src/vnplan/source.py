@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from . import legacy
-from ._text import LINE_BREAK, fold
+from ._text import LINE_BREAK, fold, is_nfc
 from .diagnostics import Edit, line_offsets
 from .normalize import compose_with_index
 from .span import Span
@@ -59,7 +58,7 @@ class Source:
         #: The legacy encoding the text is mostly in (``"tcvn3"``, ``"vni"``), or ``None``.
         self.encoding = decoder.dominant if decoder is not None else None
         #: Whether the whole text is NFC already (most are: one check instead of one per line).
-        self.is_nfc = unicodedata.is_normalized("NFC", text)
+        self.is_nfc = is_nfc(text)
         #: Whether the text holds the look-alike eth ``Ð``/``ð`` anywhere.
         self.has_eth = "\u00d0" in text or "\u00f0" in text
         self._folded: list[str | None] = [None] * len(self.raw)
@@ -76,7 +75,7 @@ class Source:
                 decoded = decoder.decode(raw)
                 if decoded is not None:
                     line, index = decoded.text, [*decoded.positions, len(raw)]
-            if index is None and not (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+            if index is None and not (raw.isascii() or is_nfc(raw)):
                 chars, positions = compose_with_index(raw)
                 line, index = "".join(chars), [*positions, len(raw)]
             self.clean.append(line)

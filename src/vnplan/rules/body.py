@@ -55,7 +55,7 @@ def _ordinal(kind: SectionKind, label: str) -> int | None:
     if kind is SectionKind.LETTER:
         k = _LETTER_INDEX.get(label.lower())
         return None if k is None else k + 1
-    if label.isdigit():
+    if label.isdecimal() and len(label) <= 9:
         return int(label)
     return _roman_value(label)
 

@@ -126,7 +126,7 @@ def number_zero_padding(ctx: Context) -> Iterator[Finding]:
     digits = m.group("num")
     if not digits or m.group("junk"):
         return
-    canonical = f"{int(digits):02d}"
+    canonical = (digits.lstrip("0") or "0").rjust(2, "0")  # not int(): a digit run may be unbounded
     if digits == canonical:
         return
     yield Finding(

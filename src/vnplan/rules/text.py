@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
+from .._text import to_nfc
 from ..diagnostics import Edit, Fix, Severity
 from ..span import Span
 from ._base import Context, Finding, Source, rule
@@ -30,7 +30,7 @@ def _raw_edits(ctx: Context, pattern: re.Pattern[str], replace: dict[str, str] |
         raw = ctx.source.raw[number - 1]
         for m in pattern.finditer(raw):
             text = m.group(0)
-            new = replace[text] if replace is not None else unicodedata.normalize("NFC", text)
+            new = replace[text] if replace is not None else to_nfc(text)
             edits.append(Edit(Span(number, m.start() + 1, number, m.end() + 1), new))
     return edits
 
