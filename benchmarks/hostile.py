@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from hostile_families import BASE, FAMILIES, OPERATIONS  # noqa: E402
+from hostile_families import BASE, FAMILIES, OPERATIONS
 
 
 def cpu(op: object, text: str, repeat: int) -> float:

@@ -71,3 +71,28 @@ def assert_units_in_model(units: Iterable[Unit], docs: Sequence[Document]) -> No
         if not needle:
             continue
         assert needle in haystack, f"{unit.kind} {unit.text!r} is not in the model"
+
+
+def line_zones(text: str) -> dict[int, str]:
+    """The zone of every line that a unit covers: ``"<document>:<part>"`` (``0:header``),
+    from the parse tree, so a change of zone is a change of the parse."""
+    from lark import Token, Tree
+
+    from vnplan.lexer import scan
+    from vnplan.normalize import normalize
+    from vnplan.parser import parse_units
+
+    normalized = normalize(text)
+    units = scan(normalized)
+    tree = parse_units(units, normalized)
+    zones: dict[int, str] = {}
+    for k, document in enumerate(c for c in tree.children if isinstance(c, Tree)):
+        for part in document.children:
+            if not isinstance(part, Tree):
+                continue
+            for token in part.scan_values(lambda v: isinstance(v, Token)):
+                start = token.start_pos or 0
+                for unit in units[start : token.end_pos or start + 1]:
+                    for seg in unit.segments:
+                        zones.setdefault(seg.line, f"{k}:{part.data}")
+    return zones

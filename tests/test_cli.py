@@ -74,3 +74,46 @@ def test_errors_have_position_and_no_traceback(tmp_path: Path) -> None:
     assert f"{bad}:2:" in err and "Traceback" not in err
     missing = run(["record", str(tmp_path / "missing.txt")])
     assert missing.returncode == 2 and b"Traceback" not in missing.stderr
+
+
+def test_input_size_limit_for_files_and_stdin(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 5000)
+    out = run(["parse", "--max-bytes", "1000", str(big)])
+    assert out.returncode == 2 and b"larger than 1000 bytes" in out.stderr and b"Traceback" not in out.stderr
+    out = run(["check", "--max-bytes", "1000", "-"], stdin=b"a" * 5000)
+    assert out.returncode == 2 and b"<stdin>: input larger" in out.stderr
+
+
+def test_not_utf8_position_counts_code_points_and_every_line_break(tmp_path: Path) -> None:
+    for end in (b"\n", b"\r", b"\r\n"):
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes("Số: 12/KH".encode() + end + "Kế hoạch tổ chức \xff".encode().replace(b"\xc3\xbf", b"\xff"))
+        out = run(["parse", str(bad)])
+        assert out.returncode == 2
+        assert f"{bad}:2:18: input is not UTF-8 text" in out.stderr.decode(), out.stderr
+
+
+def test_batch_errors_keep_file_line_col(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"abc\nxy\xab\n")
+    for extra in ([], ["-j", "2"]):
+        out = run(["record", *extra, str(tmp_path)])
+        assert out.returncode == 2
+        assert f"{tmp_path / 'bad.txt'}:2:3: input is not UTF-8 text" in out.stderr.decode()
+        assert json.loads(out.stdout)  # the good file's records still come
+
+
+def test_overlong_path_is_an_error_not_a_traceback() -> None:
+    for command in ("record", "parse", "check", "fmt"):
+        out = run([command, "x" * 300 + ".txt"])
+        assert out.returncode == 2 and b"Traceback" not in out.stderr, (command, out.stderr)
+
+
+def test_fmt_says_which_document_it_kept(tmp_path: Path) -> None:
+    target = tmp_path / "doc.txt"
+    text = SAMPLE.read_text(encoding="utf-8")
+    target.write_text(text.replace("Nơi nhận:", "Nơi nhận:\nNơi nhận:", 1), encoding="utf-8")
+    out = run(["fmt", str(target)])
+    assert out.returncode == 0, out.stderr
+    assert "kept as written" in out.stderr.decode() or target.read_text(encoding="utf-8").count("Nơi nhận") == 2

@@ -1,6 +1,6 @@
 """vnplan: parse, normalize and check Vietnamese administrative documents."""
 
-from .api import check, fix, parse
+from .api import FormatResult, check, fix, format_text, parse
 from .citations import references
 from .diagnostics import Edit, Fix, FixResult, Severity, Violation, apply_fixes
 from .errors import ModelError, ParseError, VnplanError
@@ -44,6 +44,7 @@ __all__ = [
     "Edit",
     "Fix",
     "FixResult",
+    "FormatResult",
     "Header",
     "ModelError",
     "Paragraph",
@@ -68,6 +69,7 @@ __all__ = [
     "apply_fixes",
     "check",
     "fix",
+    "format_text",
     "parse",
     "plan",
     "references",

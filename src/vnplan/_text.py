@@ -8,11 +8,22 @@ case, and its match positions are valid on the unfolded text too.
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import unicodedata
 
-__all__ = ["FOLD_TABLE", "LINE_BREAK", "MAX_CLUSTER", "fold", "is_nfc", "is_upper_text", "squash", "to_nfc"]
+__all__ = [
+    "FOLD_TABLE",
+    "LINE_BREAK",
+    "MAX_CLUSTER",
+    "fold",
+    "is_nfc",
+    "is_upper_text",
+    "squash",
+    "to_nfc",
+    "word_counts",
+]
 
 #: How every stage splits text into lines: line *i* of the input is line *i* everywhere.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -121,3 +132,24 @@ def is_upper_text(text: str, tolerance: float = 0.1) -> bool:
         return False
     lower = sum(map(str.islower, text))
     return lower <= tolerance * letters
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_LATIN = [chr(cp) for cp in (*range(0x41, 0x7B), *range(0xC0, 0x1B1), *range(0x1EA0, 0x1EFA))]
+_VI_UPPER = "".join(ch for ch in _LATIN if ch.isupper())
+_VI_LOWER = "".join(ch for ch in _LATIN if ch.islower())
+# "VIỆT NAMĐộc lập": a capitalised word glued to an upper-case one (a lost line break).
+_GLUED = re.compile(f"(?<=[{_VI_UPPER}])(?=[{_VI_UPPER}][{_VI_LOWER}])")
+
+
+def word_counts(text: str) -> collections.Counter[str]:
+    """The multiset of folded words of ``text`` (numbers without leading zeros).
+
+    What a rewrite of the text must keep: ``fmt`` may change case, diacritics,
+    spacing (a word glued to a number or to an upper-case word is two words),
+    punctuation and padding (``ngày 5`` is ``ngày 05``), never a word.
+    """
+    counts: collections.Counter[str] = collections.Counter()
+    for word in _WORD.findall(fold(_GLUED.sub(" ", text))):
+        counts[word.lstrip("0") or "0" if word.isdecimal() else word] += 1
+    return counts

@@ -119,6 +119,9 @@ class _Builder:
         preface = tuple(u.text for u in self.tokens(parts["preface"])) if "preface" in parts else ()
         header_units = self.tokens(parts["header"]) if "header" in parts else []
         header = self.header(header_units) if header_units else None
+        page_head = split_issuer([u.text for u in header_units if u.kind == "ORG"])[2]
+        if page_head is not None:
+            preface = (*preface, page_head)  # the issuer repeated above itself: a page head
         addressees = self.addressees(self.tokens(parts["addressees"])) if "addressees" in parts else ()
         title = self.title(
             self.tokens(parts["title"]) if "title" in parts else [],
@@ -184,15 +187,19 @@ class _Builder:
     # -- header --------------------------------------------------------------
     def header(self, units: list[Unit]) -> Header:
         orgs = [u.text for u in units if u.kind == "ORG"]
-        parent, issuer = split_issuer(orgs)
+        parent, issuer, _ = split_issuer(orgs)
         national = next((u.text for u in units if u.kind == "NATIONAL"), None)
         motto = next((u.text for u in units if u.kind == "MOTTO"), None)
         number = None
         place_date = None
+        # Lines no part takes: a second Quốc hiệu or Tiêu ngữ, a second number.
         notes: list[str] = []
+        extra = {id(u) for kind in ("NATIONAL", "MOTTO") for u in [u for u in units if u.kind == kind][1:]}
         marks: list[str] = []
         for u in units:
-            if u.kind in ("DOC_NUMBER", "OWN_NUMBER") and number is None:
+            if id(u) in extra:
+                notes.append(u.text)
+            elif u.kind in ("DOC_NUMBER", "OWN_NUMBER") and number is None:
                 number = DocNumber(u.data.get("num"), u.data.get("sym"), span=self.span([u]))  # type: ignore[arg-type]
             elif u.kind in ("PLACE_DATE", "OWN_DATE") and place_date is None:
                 place_date = PlaceDate(
@@ -426,23 +433,25 @@ def clean_entry(text: str) -> str:
     return squash(_ENTRY_EDGES.sub("", text))
 
 
-def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
-    """(cơ quan chủ quản, cơ quan ban hành) from the header's organisation lines.
+def split_issuer(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(cơ quan chủ quản, cơ quan ban hành, page head) from the header's organisation lines.
 
     The issuing body starts at the last line that begins a new body name
     (``SỞ ...``, ``CỤC ...``, ``BAN ...``) below at least two words of a superior
     body; otherwise all lines are one wrapped name (``ỦY BAN NHÂN DÂN`` over
-    ``TỈNH NINH THUẬN``).
+    ``TỈNH NINH THUẬN``). A body is not its own superior: lines that repeat the
+    issuer above it are a page head (a công báo's section head).
     """
     if not lines:
-        return None, None
+        return None, None, None
     for j in range(len(lines) - 1, 0, -1):
         parent = squash(" ".join(lines[:j]))
         if len(parent.split()) >= 2 and ORG_HEAD.match(fold(lines[j])):
             issuer = squash(" ".join(lines[j:]))
-            # A body is not its own superior: a repeated line is a page head (công báo).
-            return (None if fold(parent) == fold(issuer) else parent), issuer
-    return None, squash(" ".join(lines))
+            if fold(parent) == fold(issuer):
+                return None, issuer, parent
+            return parent, issuer, None
+    return None, squash(" ".join(lines)), None
 
 
 def type_from_symbol(symbol: str | None) -> str | None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import attrs
+
+from ._text import LINE_BREAK, word_counts
 from ._transform import build_documents
 from .diagnostics import FixResult, Violation, apply_fixes
 from .errors import ParseError
 from .lexer import scan
 from .model import Document
-from .normalize import normalize
+from .normalize import NormalizedText, normalize
 from .parser import parse_units
+from .render import RenderOptions, render, render_all
 from .validate import CheckOptions, validate_all
 
-__all__ = ["check", "fix", "parse"]
+__all__ = ["FormatResult", "check", "fix", "format_text", "parse"]
 
 
 def parse(text: str, *, source: str | None = None) -> tuple[Document, ...]:
@@ -24,11 +28,15 @@ def parse(text: str, *, source: str | None = None) -> tuple[Document, ...]:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}")
+    return _parse(text, source)[1]
+
+
+def _parse(text: str, source: str | None) -> tuple[NormalizedText, tuple[Document, ...]]:
     try:
         normalized = normalize(text)
         units = scan(normalized)
         tree = parse_units(units, normalized)
-        return build_documents(tree, units, normalized)
+        return normalized, build_documents(tree, units, normalized)
     except ParseError as exc:
         if source is not None:
             exc.source = source
@@ -59,15 +67,115 @@ def fix(text: str, *, options: CheckOptions | None = None, unsafe: bool = False,
 
     Overlapping fixes are applied one per pass, so several passes may be
     needed; ``applied`` lists the violations fixed over all passes. Only safe
-    fixes run unless ``unsafe`` is true.
+    fixes run unless ``unsafe`` is true. A safe fix that would change how the text
+    reads (the number of documents, or the lines of a part: removing the full stop
+    of a trích yếu can join the next line to it) is left out and listed in
+    ``skipped``.
     """
     applied: list[Violation] = []
+    refused: list[Violation] = []
     current = text
+    docs = parse(current)
     result = FixResult(text, (), ())
     for _ in range(max_passes):
-        result = apply_fixes(current, check(current, options=options), unsafe=unsafe)
+        violations = validate_all(docs, current, options=options)
+        result = apply_fixes(current, violations, unsafe=unsafe)
         if not result.applied or result.text == current:
             break
+        new_docs = parse(result.text)
+        if _layout(new_docs, result.text) != _layout(docs, current):
+            kept = [v for v in result.applied if not _changes_layout(current, docs, v)]
+            refused.extend(v for v in result.applied if v not in kept)
+            result = apply_fixes(current, kept, unsafe=unsafe)
+            if not result.applied:
+                break
+            new_docs = parse(result.text)
         applied.extend(result.applied)
-        current = result.text
-    return FixResult(current, tuple(applied), result.skipped)
+        current, docs = result.text, new_docs
+    return FixResult(current, tuple(applied), (*result.skipped, *refused))
+
+
+def _layout(docs: tuple[Document, ...], text: str) -> tuple[object, ...]:
+    """What a safe fix must not change: the documents, and the lines each part covers
+    (``None`` parts where the fix changed the number of lines)."""
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+    parts: list[object] = [len(docs), lines]
+    for doc in docs:
+        for part in (doc.header, doc.title, doc.recipients, doc.signature, *doc.body[:1], *doc.body[-1:]):
+            span = getattr(part, "span", None)
+            parts.append((span.start_line, span.end_line) if span is not None else None)
+    return tuple(parts)
+
+
+def _changes_layout(text: str, docs: tuple[Document, ...], violation: Violation) -> bool:
+    """Whether the fix of ``violation`` alone changes the layout of ``text``."""
+    alone = apply_fixes(text, [violation], unsafe=True)
+    return _layout(parse(alone.text), alone.text) != _layout(docs, text)
+
+
+@attrs.frozen
+class FormatResult:
+    """The text :func:`format_text` wrote, and which documents it kept as written."""
+
+    text: str
+    #: Indexes (0-based) of the documents written as they were, and why.
+    kept: tuple[tuple[int, str], ...] = ()
+
+
+def format_text(text: str, *, options: RenderOptions | None = None, source: str | None = None) -> FormatResult:
+    """``text`` in normalized form (what ``vnplan fmt`` writes), never losing a word.
+
+    Each document is rendered (:func:`~vnplan.render.render`); a document whose
+    rendering would lose or add a word of the text as the reader sees it (decoded,
+    NFC; see :func:`~vnplan._text.word_counts`), or whose rendering would render
+    differently again, is kept as written, as are lines outside every document. So
+    the words of the result are the words of the input, and formatting twice gives
+    what formatting once gave.
+    """
+    normalized, docs = _parse(text, source)
+    raw = LINE_BREAK.split(text)
+    pieces: list[str] = []
+    kept: list[tuple[int, str]] = []
+    done = 0  # lines before this one are written
+
+    def verbatim(start: int, end: int) -> None:
+        # Blank lines at either end give way to the one blank line between pieces.
+        while start < end and not raw[start].strip():
+            start += 1
+        while end > start and not raw[end - 1].strip():
+            end -= 1
+        if start < end:
+            pieces.append("\n".join(raw[start:end]) + "\n")
+
+    for index, doc in enumerate(docs):
+        if doc.span is None:
+            pieces.append(render(doc, options))
+            continue
+        start, end = max(doc.span.start_line - 1, done), doc.span.end_line
+        verbatim(done, start)
+        rendered = render(doc, options)
+        reason = _unsafe_rendering(rendered, "\n".join(normalized.lines[start:end]), options)
+        if reason is None:
+            pieces.append(rendered)
+        else:
+            kept.append((index, reason))
+            verbatim(start, end)
+        done = max(done, end)
+    verbatim(done, len(raw))
+    return FormatResult("\n".join(pieces), tuple(kept))
+
+
+def _unsafe_rendering(rendered: str, original: str, options: RenderOptions | None) -> str | None:
+    """Why ``rendered`` may not replace ``original`` (``None`` when it may)."""
+    before, after = word_counts(original), word_counts(normalize(rendered).text)
+    lost, added = before - after, after - before
+    if lost or added:
+        words = [f"-{w}" for w in sorted(lost)[:5]] + [f"+{w}" for w in sorted(added)[:5]]
+        return "the rendering would change words: " + " ".join(words)
+    try:
+        again = render_all(parse(rendered), options)
+    except ParseError:
+        return "the rendering does not parse"
+    if again != rendered:
+        return "the rendering is not stable"
+    return None

@@ -20,6 +20,7 @@ from typing import Any, TextIO, TypeVar
 
 from .api import parse
 from .errors import VnplanError
+from .inputs import DEFAULT_MAX_BYTES, read_input
 from .planning import plan
 from .record import record
 from .serde import to_dict
@@ -35,36 +36,36 @@ def expand(paths: Iterable[str], pattern: str = "*.txt") -> list[str]:
     out: list[str] = []
     for path in paths:
         p = Path(path)
-        if path != "-" and p.is_dir():
+        try:
+            is_dir = path != "-" and p.is_dir()
+        except OSError:  # a name too long: reading it reports the error
+            is_dir = False
+        if is_dir:
             out.extend(str(f) for f in sorted(p.rglob(pattern)) if f.is_file())
         else:
             out.append(path)
     return out
 
 
-def read_text(path: str) -> str:
-    """The UTF-8 text of ``path`` (a byte-order mark is dropped)."""
-    return Path(path).read_bytes().decode("utf-8-sig")
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The UTF-8 text of ``path`` (a byte-order mark is dropped); see :func:`vnplan.inputs.read_input`."""
+    return read_input(path, max_bytes)[0]
 
 
-def records_of_file(path: str) -> tuple[str, list[dict[str, Any]] | str]:
-    """(path, records of its documents) or (path, error message)."""
+def records_of_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[dict[str, Any]] | str]:
+    """(path, records of its documents) or (path, error message with ``file:line:col``)."""
     try:
-        docs = parse(read_text(path), source=path)
-    except (OSError, UnicodeDecodeError) as exc:
-        return path, f"{path}: cannot read: {exc}"
+        docs = parse(read_text(path, max_bytes), source=path)
     except VnplanError as exc:
         return path, str(exc)
     return path, [record(doc) for doc in docs]
 
 
-def plans_of_file(path: str) -> tuple[str, list[dict[str, Any]] | str]:
+def plans_of_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[dict[str, Any]] | str]:
     """(path, the records of its documents, each with its plan under ``"plan"``) or (path, error message)."""
     try:
-        text = read_text(path)
+        text = read_text(path, max_bytes)
         docs = parse(text, source=path)
-    except (OSError, UnicodeDecodeError) as exc:
-        return path, f"{path}: cannot read: {exc}"
     except VnplanError as exc:
         return path, str(exc)
     source = Source(text)  # once for all the documents of the file

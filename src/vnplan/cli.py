@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
+import functools
 import gc
 import io
 import json
@@ -38,10 +39,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, batch
-from .api import check, fix, parse
+from .api import check, fix, format_text, parse
 from .config import CheckSettings, find_settings, load_settings
 from .diagnostics import Severity, Violation
-from .errors import ParseError, VnplanError
+from .errors import VnplanError
+from .inputs import DEFAULT_MAX_BYTES, read_input
 from .model import Document
 from .planning import document_references, plan
 from .record import RECORD_FIELDS, record
@@ -63,25 +65,17 @@ class _InputError(VnplanError):
     pass
 
 
+# The input-size limit of this run (--max-bytes); main() sets it.
+_max_bytes = DEFAULT_MAX_BYTES
+
+
 def _read(path: str) -> str:
     return _read_marked(path)[0]
 
 
 def _read_marked(path: str) -> tuple[str, bool]:
     """The text of ``path`` and whether it starts with a UTF-8 byte-order mark."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise _InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ParseError("input is not UTF-8 text", line, col, source=path) from None
+    return read_input(path, _max_bytes)
 
 
 def _parse_file(path: str) -> tuple[Document, ...]:
@@ -106,7 +100,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
     records: list[dict[str, object]] = []
     failed = 0
     progress = batch.Progress(len(paths), "record", enabled=args.progress)
-    func = batch.plans_of_file if args.plan else batch.records_of_file
+    func = functools.partial(batch.plans_of_file if args.plan else batch.records_of_file, max_bytes=_max_bytes)
     for path, result in batch.run(func, paths, jobs=args.jobs, progress=progress):
         if isinstance(result, str):
             failed += 1
@@ -162,7 +156,11 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in args.files:
         original = _read(path)
-        formatted = render_all(parse(original, source=path))
+        result = format_text(original, source="<stdin>" if path == "-" else path)
+        formatted = result.text
+        for index, reason in result.kept:
+            # Said, not silent: fmt never drops a word, so such a document stays as written.
+            print(f"{path}: document {index + 1} kept as written: {reason}", file=sys.stderr)
         if formatted == original:
             continue
         if args.diff:
@@ -298,12 +296,21 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("parse", help="print the parsed model (JSON) or normalized text")
+    # Every command that reads files takes --max-bytes.
+    limits = argparse.ArgumentParser(add_help=False)
+    limits.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse an input (file, standard input, FIFO, device) over N bytes (default: {DEFAULT_MAX_BYTES})",
+    )
+    p = sub.add_parser("parse", parents=[limits], help="print the parsed model (JSON) or normalized text")
     p.add_argument("file", help="input file, or - for standard input")
     p.add_argument("--format", choices=("json", "text"), default="json")
     p.set_defaults(func=_cmd_parse)
 
-    r = sub.add_parser("record", help="print one record per document (RECORD.md)")
+    r = sub.add_parser("record", parents=[limits], help="print one record per document (RECORD.md)")
     r.add_argument("files", nargs="+", help="input files or directories, or - for standard input")
     r.add_argument("--format", choices=("json", "csv"), default="json")
     r.add_argument("--glob", default="*.txt", help="files to take from directories (default: *.txt)")
@@ -314,12 +321,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     r.set_defaults(func=_cmd_record)
 
-    t = sub.add_parser("tasks", help="the responsibility matrix of a plan: agency × task × deadline")
+    t = sub.add_parser("tasks", parents=[limits], help="the responsibility matrix of a plan: agency × task × deadline")
     t.add_argument("file", help="input file, or - for standard input")
     t.add_argument("--format", choices=("table", "csv", "json"), default="table")
     t.set_defaults(func=_cmd_tasks)
 
-    f2 = sub.add_parser("refs", help="the documents a text cites (số, ký hiệu, date, issuer)")
+    f2 = sub.add_parser("refs", parents=[limits], help="the documents a text cites (số, ký hiệu, date, issuer)")
     f2.add_argument("file", help="input file, or - for standard input")
     f2.add_argument("--format", choices=("table", "csv", "json"), default="table")
     f2.set_defaults(func=_cmd_refs)
@@ -328,13 +335,13 @@ def _build_parser() -> argparse.ArgumentParser:
     sc.add_argument("name", choices=sorted(SCHEMAS), nargs="?", default="plan")
     sc.set_defaults(func=_cmd_schema)
 
-    f = sub.add_parser("fmt", help="rewrite files in normalized form")
+    f = sub.add_parser("fmt", parents=[limits], help="rewrite files in normalized form")
     f.add_argument("files", nargs="+", help="files to format, or - (writes to standard output)")
     f.add_argument("--check", action="store_true", help="exit 1 if a file would change; write nothing")
     f.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
     f.set_defaults(func=_cmd_fmt)
 
-    c = sub.add_parser("check", help="report NĐ 30 formatting violations; exit 1 on errors")
+    c = sub.add_parser("check", parents=[limits], help="report NĐ 30 formatting violations; exit 1 on errors")
     c.add_argument("files", nargs="+", help="files to check, or - for standard input")
     c.add_argument(
         "--select", action="append", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)"
@@ -368,18 +375,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     # reference cycles, so the cyclic collector may run less often (about 4% faster
     # on a batch such as bulk.jsonl). The library leaves the collector alone.
     gc.set_threshold(50_000, 20, 20)
+    global _max_bytes
     parser = _build_parser()
     args = parser.parse_args(argv)
+    _max_bytes = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)
+    if _max_bytes < 0:
+        parser.error("--max-bytes must not be negative")
     try:
         return int(args.func(args))
-    except ParseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     except VnplanError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return EXIT_OK
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    except OSError as exc:  # writing a result: a full disk, a read-only file
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # pragma: no cover - a bug: say so in one line, no traceback
+        print(f"error: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

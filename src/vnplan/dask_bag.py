@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .api import parse
 from .errors import VnplanError
+from .inputs import read_input
 from .planning import plan
 from .record import record
 from .serde import to_dict
@@ -85,6 +86,6 @@ def read_texts(patterns: str | Sequence[str], *, files_per_partition: int = 64) 
 
 def _read(path: str) -> tuple[str, str] | tuple[str, str, str]:
     try:
-        return path, Path(path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:  # reported as an error item, not dropped
-        return path, "", f"{path}: cannot read: {exc}"
+        return path, read_input(path)[0]
+    except VnplanError as exc:  # reported as an error item (file:line:col), not dropped
+        return path, "", str(exc)

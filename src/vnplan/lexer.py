@@ -52,7 +52,7 @@ MOTTO = re.compile(r"d\S{0,3}c\s*l\S{1,2}p\s*-?\s*t\S{1,2}\s*d[o0]\s*-?\s*h\S{1,
 # "Số: 216/KH-UBND"; laws and resolutions write their type first ("Luật số: 51/2024/QH15").
 NUMBER = re.compile(
     r"(?:(?:bo\s+)?luat\s+|nghi\s+quyet\s+|phap\s+lenh\s+|lenh\s+)?"
-    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/)|(?=\d+-[a-z]))(?P<num>\d+)?(?P<numjunk>[^\s/-]{0,3})\s*"
+    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/)|(?=\d+-[a-z]))(?P<num>\d+)?(?P<numjunk>[.…_]+|[^\s/-]{0,3})\s*"
     r"(?:/\s*(?P<sym>\S+)|(?<=\d)-(?P<party>[a-z]\S*))?"
 )
 # A số văn bản restarts every year; more digits than this are debris (and int() of an
@@ -366,7 +366,7 @@ def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) ->
             if "NGH" in text or seg.caseless:
                 candidates.extend(k for k in range(first, len(out)) if _maybe_national(out[k]))
             continue
-        if "NGH" in text or (seg.caseless and "ngh" in text):
+        if _maybe_national(seg):
             candidates.append(len(out))
         append(seg)
     _undouble_blanks(out)
@@ -401,8 +401,12 @@ def _undouble_blanks(segments: list[Segment]) -> None:
 
 
 def _maybe_national(seg: Segment) -> bool:
-    """The cheap test for a segment that may hold (half) the Quốc hiệu: "NGH" of NGHĨA."""
-    return "NGH" in seg.text or (seg.caseless and "ngh" in seg.text)
+    """The cheap test for a segment that may hold (half) the Quốc hiệu: "NGH" of NGHĨA,
+    or a short line that may be a Quốc hiệu in lower case and nothing else."""
+    text = seg.text
+    return "NGH" in text or (
+        "ngh" in text and (seg.caseless or (len(text) <= 48 and text[0] in "Cc" and _is_national(seg) is not None))
+    )
 
 
 # A gap this wide between two runs of text separates columns.
@@ -627,11 +631,15 @@ def _column_pieces(seg: Segment) -> list[Segment]:
 
 
 def _is_national(seg: Segment) -> re.Match[str] | None:
-    # The Quốc hiệu is upper case, so "NGH" (of NGHĨA) is a cheap, exact prefilter.
-    if "NGH" not in seg.text and not (seg.caseless and "ngh" in seg.text):
+    # The Quốc hiệu is upper case, so "NGH" (of NGHĨA) is a cheap, exact prefilter; a line
+    # that is the Quốc hiệu and nothing else counts in any case ("cộng hoà ... Việt nam").
+    lower = "ngh" in seg.text or "Ngh" in seg.text
+    if "NGH" not in seg.text and not lower:
         return None
     m = NATIONAL.search(seg.folded)
-    if m is None or not seg.upper(seg.text[m.start() : m.end()], 0.2):
+    if m is None:
+        return None
+    if not seg.upper(seg.text[m.start() : m.end()], 0.2) and not (lower and m.end() - m.start() == len(seg.text)):
         return None
     return m
 
@@ -1405,7 +1413,9 @@ class _DocumentScanner:
                 month=month,
                 year=year,
                 garbled=garbled,
-                complete=year is not None,
+                # A year written blank or damaged ("năm 20…..") ends the date as well as a
+                # year does; only "năm" at the end of the line leaves it open to a wrap.
+                complete=year is not None or bool(groups.get("yjunk")),
             )
             return
         unit.data.update(place=None, day=None, month=None, year=None, garbled=set(), complete=False)

@@ -204,12 +204,18 @@ def motto_text(ctx: Context) -> Iterator[Finding]:
     span = fix = None
     if found is not None and ctx.source is not None:
         line, m = found
-        written = line.text[m.start() : m.end()]
+        end = m.end()
+        if line.text[end : end + 1].isalpha():
+            # "... Hạnh phúcạnh phúcạnh": the last word runs on; the rewrite takes the run,
+            # up to a column gap, or it would leave the debris behind.
+            gap = line.text.find("  ", end)
+            end = len(line.text[: gap if gap >= 0 else len(line.text)].rstrip())
+        written = line.text[m.start() : end]
         if squash(re.sub(r"[-\u2010-\u2015\u2212,]", " ", written)).lower() == _MOTTO_WORDS:
             return
-        span = ctx.source.span(line.number, m.start(), m.end())
+        span = ctx.source.span(line.number, m.start(), end)
         safe = fold(squash(re.sub(r"\W", " ", written))) == fold(squash(_MOTTO_WORDS))
-        fix = ctx.fix("rewrite the Tiêu ngữ", ctx.source.edit(line.number, m.start(), m.end(), MOTTO), safe=safe)
+        fix = ctx.fix("rewrite the Tiêu ngữ", ctx.source.edit(line.number, m.start(), end, MOTTO), safe=safe)
     yield Finding(
         span or header.span,
         f"Tiêu ngữ viết sai: \u201c{header.motto}\u201d; đúng là \u201c{MOTTO}\u201d.",

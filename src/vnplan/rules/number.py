@@ -34,6 +34,11 @@ def _find_number_line(ctx: Context) -> tuple[Line, re.Match[str]] | None:
     if header is None or header.number is None:
         return None
     for line in ctx.lines(header.number.span):
+        # A number line starts its line or a column of it; "Nghị định của Chính phủ số
+        # 117/2003/NĐ-CP ngày ..." (an old gazette title) holds a number but is no number line.
+        gap = line.text[: line.lo]
+        if gap.strip(" \t*_|") and not gap.endswith(("  ", "\t", "|", "| ")):
+            return None
         m = NUMBER_LINE.match(line.folded, line.lo, line.hi)
         if m is not None:
             return line, m

@@ -463,11 +463,17 @@ def archive_form(ctx: Context) -> Iterator[Finding]:
     m = _is_archive(entry)
     if m is None:
         return
-    line = entry.lines[0][0]
+    line, _, first_hi = entry.lines[0]
+    # "- Lưu:" alone on its line: the units follow on the next line (no space to add), and
+    # when the entry does not take that line in, the line ends nothing.
+    alone = not line.text[m.end("after") : first_hi].strip()
+    label = "Lưu:" if alone else "Lưu: "
     edits = []
-    if line.text[m.start("label") : m.end("after")] != "Lưu: ":
-        edits.append(ctx.source.edit(line.number, m.start("label"), m.end("after"), "Lưu: "))
-    end = _end_punctuation(ctx, entry, ".")
+    if line.text[m.start("label") : m.end("after")].rstrip() != label.rstrip() or (
+        not alone and line.text[m.start("label") : m.end("after")] != label
+    ):
+        edits.append(ctx.source.edit(line.number, m.start("label"), m.end("after"), label))
+    end = None if alone and len(entry.lines) == 1 else _end_punctuation(ctx, entry, ".")
     if end is not None:
         edits.append(end)
     if not edits:

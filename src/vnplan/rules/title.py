@@ -80,8 +80,13 @@ def type_name_case(ctx: Context) -> Iterator[Finding]:
     title = ctx.doc.title
     if title is None or title.type_name is None or ctx.source is None:
         return
+    key = fold(title.type_name)
     for line in ctx.lines(title.span):
         lo, hi = line.trimmed()
+        # Only the type name: "**NGHỊ ĐỊNH**Quy định về ..." has its trích yếu on the same line.
+        at = line.folded.find(key, lo, hi)
+        if at >= 0:
+            lo, hi = at, at + len(key)
         written = line.text[lo:hi]
         if written.upper() == written:
             return

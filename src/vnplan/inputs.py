@@ -1,0 +1,69 @@
+"""Reading input files: bounded, decoded, and every failure a :class:`VnplanError` with a position.
+
+The command line, the batch workers and the Dask helpers read through
+:func:`read_input`, so a file, standard input, a FIFO or a device is read at
+most ``max_bytes`` bytes (``/dev/zero`` is refused, not read until memory runs
+out), and a byte that is not UTF-8 is reported at its line and code-point column,
+lines counted at ``\\r\\n``, ``\\r`` and ``\\n`` as everywhere else.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import BinaryIO
+
+from ._text import LINE_BREAK
+from .errors import ParseError, VnplanError
+
+__all__ = ["DEFAULT_MAX_BYTES", "InputError", "decode", "read_input"]
+
+#: The default input-size limit (``--max-bytes``): larger than any real document file.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+_CHUNK = 1 << 20
+
+
+class InputError(VnplanError):
+    """An input that cannot be read: missing, a directory, too large, a name too long."""
+
+
+def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bool]:
+    """The text of ``path`` (``-`` for standard input) and whether it began with a UTF-8 byte-order mark.
+
+    Raises :class:`InputError` when the file cannot be read or holds more than
+    ``max_bytes`` bytes, and :class:`ParseError` (with line and column) when it is
+    not UTF-8.
+    """
+    name = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            data = _read_bounded(sys.stdin.buffer, name, max_bytes)
+        else:
+            with open(path, "rb") as fh:
+                data = _read_bounded(fh, name, max_bytes)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    return decode(data, name), data.startswith(b"\xef\xbb\xbf")
+
+
+def _read_bounded(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = fh.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"{name}: input larger than {max_bytes} bytes (see --max-bytes)")
+
+
+def decode(data: bytes, name: str) -> str:
+    """``data`` as UTF-8 text (a byte-order mark dropped), or :class:`ParseError` at the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        before = data[start : exc.start].decode("utf-8")
+        lines = LINE_BREAK.split(before)
+        raise ParseError("input is not UTF-8 text", len(lines), len(lines[-1]) + 1, source=name) from None
