@@ -155,3 +155,29 @@ def test_fmt_renders_a_clean_document() -> None:
     result = format_text(BASE)
     assert result.kept == ()
     assert result.text == render_all(vnplan.parse(BASE))
+
+
+def test_parse_pauses_the_collector_and_restores_it() -> None:
+    import threading
+
+    from vnplan.api import _collector_paused
+
+    assert gc.isenabled()
+    with _collector_paused():
+        assert not gc.isenabled()
+        with _collector_paused():
+            vnplan.parse(BASE)
+        assert not gc.isenabled()  # nested: only the outermost exit restores it
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        vnplan.parse(BASE)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+    threads = [threading.Thread(target=vnplan.parse, args=(BASE,)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert gc.isenabled()

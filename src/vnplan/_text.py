@@ -107,9 +107,14 @@ def _build_fold_table() -> dict[int, str]:
 FOLD_TABLE = _build_fold_table()
 
 
+# The same table as a list indexed by code point: str.translate looks a list up 2-3 times
+# faster than a dict, and a code point past its end (an IndexError) maps to itself.
+_FOLD_LIST = [FOLD_TABLE.get(cp, chr(cp)) for cp in range(max(FOLD_TABLE) + 1)]
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII skeleton of ``text``, same length (see module docstring)."""
-    return text.translate(FOLD_TABLE)
+    return text.translate(_FOLD_LIST)
 
 
 _SPACES = re.compile(r"\s+")

@@ -67,6 +67,10 @@ _NUMBER = re.compile(r"(?<![\d/.,:-])\d{1,5}(?!\d)")
 _TYPE_FULL = re.compile(rf"(?:{_TYPE_PATTERN})")
 _SO_TAIL = re.compile(r"(?<![a-z~])s[a-z0-9~]{0,2}\s*:?$")
 _SYMBOL_AHEAD = re.compile(r"\s*[/-]\s*[a-z0-9]")
+# Where a citation's number can be: after a type name or a "số", at the end of the match.
+# One pass over the text finds them; the few numbers there get the exact tests below, instead
+# of every number of the text (most are dates, amounts and list labels).
+_CANDIDATE = re.compile(rf"(?<![a-z~])(?:{_TYPE_PATTERN}|s[a-z0-9~]{{0,2}})\s*(?:s[a-z0-9~]{{0,2}}\s*)?:?\s*(?=\d)")
 
 
 class _Hit(NamedTuple):
@@ -144,7 +148,10 @@ def find_references(source: Source, first_line: int, last_line: int) -> tuple[Re
 
 def _hits(folded: str) -> Iterator[_Hit]:
     """Candidate citations in text order."""
-    for m in _NUMBER.finditer(folded):
+    for c in _CANDIDATE.finditer(folded):
+        m = _NUMBER.match(folded, c.end())
+        if m is None:
+            continue
         head = folded[max(0, m.start() - 60) : m.start()]
         if not head[-1:].isspace() and not head.endswith(":"):
             continue

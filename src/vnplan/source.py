@@ -10,7 +10,8 @@ reports positions in the input the user has.
 from __future__ import annotations
 
 import bisect
-import re
+import functools
+import itertools
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -53,7 +54,6 @@ class Source:
     def __init__(self, text: str) -> None:
         self.text = text
         self.raw: list[str] = LINE_BREAK.split(text)
-        self.starts = line_offsets(text)
         decoder = legacy.decoder(text)
         #: The legacy encoding the text is mostly in (``"tcvn3"``, ``"vni"``), or ``None``.
         self.encoding = decoder.dominant if decoder is not None else None
@@ -80,6 +80,11 @@ class Source:
                 line, index = "".join(chars), [*positions, len(raw)]
             self.clean.append(line)
             self.maps[number] = index
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Offset in ``text`` of the first character of every line (built on first use)."""
+        return line_offsets(self.text)
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -121,8 +126,9 @@ class Source:
         """Clean lines ``first`` to ``last`` (1-based, inclusive) as one text, for searching across lines."""
         last = min(last, len(self.raw))
         numbers = range(first, max(first, last + 1))
-        text = "\n".join(self.clean[n - 1] for n in numbers)
-        starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        lines = self.clean[numbers.start - 1 : numbers.stop - 1]
+        text = "\n".join(lines)
+        starts = list(itertools.accumulate([len(line) + 1 for line in lines[:-1]], initial=0))
         return Joined(self, text, numbers, starts)
 
     def lines(self, span: Span | None) -> Iterator[Line]:
