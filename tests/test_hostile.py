@@ -49,10 +49,10 @@ def _cpu(op: Callable[[str], object], text: str) -> float:
 
 
 def _growth(op: Callable[[str], object], family: Callable[[int], str]) -> float:
-    """Time at 4x size / time at 1x, with 1x large enough (>= 40 ms) to measure."""
+    """Time at 4x size / time at 1x, with 1x large enough (>= 100 ms) to measure."""
     n = 1
     small = _cpu(op, family(n))
-    while small < 0.04 and n < 64:
+    while small < 0.1 and n < 256:
         n *= 2
         small = _cpu(op, family(n))
     return _cpu(op, family(4 * n)) / max(small, 1e-3)
@@ -181,3 +181,10 @@ def test_parse_pauses_the_collector_and_restores_it() -> None:
     for t in threads:
         t.join()
     assert gc.isenabled()
+
+
+def test_subject_label_at_the_end_of_a_column_offers_no_endless_fix() -> None:
+    # Found by benchmarks/fuzz.py: "V/v" closing a column before a wide gap got "V/v " forever.
+    text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM V/v Độc lập - Tự do - Hạnh phúc\nSố hồ sơ\n\nLý do: thiếu giấy tờ.\n"
+    once = vnplan.fix(text)
+    assert vnplan.fix(once.text).text == once.text

@@ -20,8 +20,10 @@ Commands:
 ``vnplan record`` also takes directories (``--glob``), runs ``--jobs N`` worker
 processes with a progress line, and adds plans with ``--plan``.
 
-``-`` reads standard input. Errors print ``file:line:col: message`` on standard
-error and exit with status 2, never a traceback. ``fmt --check`` exits 1 when a
+``-`` reads standard input; every command that reads files refuses an input over
+``--max-bytes`` (64 MB by default). Errors print ``file:line:col: message`` on standard
+error and exit with status 2, never a traceback. ``fmt`` never drops a word: a document
+whose rendering would is kept as written, and said so on standard error. ``fmt --check`` exits 1 when a
 file would change.
 """
 

@@ -219,7 +219,8 @@ def subject_label(ctx: Context) -> Iterator[Finding]:
             return
         start = m.start("vv") if m.group("vv") else m.start("ve")
         written = line.text[start : m.end("after")]
-        if written == "V/v " or (written == "V/v" and m.end("after") == len(line.text)):
+        # "V/v" at the end of its line, or of its column (a wide gap, then the Tiêu ngữ).
+        if written == "V/v " or (written == "V/v" and m.end("after") >= min(line.hi, len(line.text.rstrip()))):
             return
         yield Finding(
             ctx.source.span(line.number, start, m.end("after")),
