@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.fuzzing import inputs, run_one  # noqa: E402
-from tests.hostile_families import BASE  # noqa: E402
+from tests.fuzzing import inputs, run_one
+from tests.hostile_families import BASE
 
 
 def seeds(corpus: Path) -> list[str]:

@@ -9,6 +9,7 @@ The reproducers of ``../shared/repro`` are made up again here at modest sizes.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from collections.abc import Callable
@@ -27,10 +28,8 @@ from .hostile_families import BASE, FAMILIES, OPERATIONS
 def test_family_is_handled_by_every_operation(name: str) -> None:
     text = FAMILIES[name](1)
     for op in OPERATIONS.values():
-        try:
+        with contextlib.suppress(vnplan.ParseError):  # a clear error is fine; anything else is a crash
             op(text)
-        except vnplan.ParseError:
-            pass  # a clear error is fine; anything else is a crash
 
 
 def _cpu(op: Callable[[str], object], text: str) -> float:

@@ -52,7 +52,7 @@ MOTTO = re.compile(r"d\S{0,3}c\s*l\S{1,2}p\s*-?\s*t\S{1,2}\s*d[o0]\s*-?\s*h\S{1,
 # "Số: 216/KH-UBND"; laws and resolutions write their type first ("Luật số: 51/2024/QH15").
 NUMBER = re.compile(
     r"(?:(?:bo\s+)?luat\s+|nghi\s+quyet\s+|phap\s+lenh\s+|lenh\s+)?"
-    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/)|(?=\d+-[a-z]))(?P<num>\d+)?(?P<numjunk>[.…_]+|[^\s/-]{0,3})\s*"
+    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/)|(?=\d+-[a-z]))(?P<num>\d+)?(?P<numjunk>[.…_]{4,}|[^\s/-]{0,3})\s*"
     r"(?:/\s*(?P<sym>\S+)|(?<=\d)-(?P<party>[a-z]\S*))?"
 )
 # A số văn bản restarts every year; more digits than this are debris (and int() of an
