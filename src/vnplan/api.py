@@ -111,7 +111,7 @@ def fix(text: str, *, options: CheckOptions | None = None, unsafe: bool = False,
     fixes run unless ``unsafe`` is true. A safe fix that would change how the text
     reads (the number of documents, or the lines of a part: removing the full stop
     of a trích yếu can join the next line to it) is left out and listed in
-    ``skipped``.
+    ``skipped``; unsafe fixes may change it (repairing an OCR-damaged Quốc hiệu does).
     """
     applied: list[Violation] = []
     refused: list[Violation] = []
@@ -124,8 +124,8 @@ def fix(text: str, *, options: CheckOptions | None = None, unsafe: bool = False,
         if not result.applied or result.text == current:
             break
         new_docs = parse(result.text)
-        if _layout(new_docs, result.text) != _layout(docs, current):
-            kept = [v for v in result.applied if not _changes_layout(current, docs, v)]
+        if not _same_layout(new_docs, result.text, docs, current):
+            kept = [v for v in result.applied if not (v.fix and v.fix.safe and _changes_layout(current, docs, v))]
             refused.extend(v for v in result.applied if v not in kept)
             result = apply_fixes(current, kept, unsafe=unsafe)
             if not result.applied:
@@ -136,22 +136,33 @@ def fix(text: str, *, options: CheckOptions | None = None, unsafe: bool = False,
     return FixResult(current, tuple(applied), (*result.skipped, *refused))
 
 
-def _layout(docs: tuple[Document, ...], text: str) -> tuple[object, ...]:
-    """What a safe fix must not change: the documents, and the lines each part covers
-    (``None`` parts where the fix changed the number of lines)."""
-    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
-    parts: list[object] = [len(docs), lines]
+def _same_layout(docs: tuple[Document, ...], text: str, old_docs: tuple[Document, ...], old_text: str) -> bool:
+    """Whether a fix kept what a safe fix must not change: the number of documents and,
+    when it kept the number of lines, the lines each part covers."""
+    if len(docs) != len(old_docs):
+        return False
+    if _line_count(text) != _line_count(old_text):
+        return True  # lines added or removed: the parts' line numbers do not compare
+    return _parts(docs) == _parts(old_docs)
+
+
+def _line_count(text: str) -> int:
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _parts(docs: tuple[Document, ...]) -> list[tuple[int, int] | None]:
+    out: list[tuple[int, int] | None] = []
     for doc in docs:
         for part in (doc.header, doc.title, doc.recipients, doc.signature, *doc.body[:1], *doc.body[-1:]):
             span = getattr(part, "span", None)
-            parts.append((span.start_line, span.end_line) if span is not None else None)
-    return tuple(parts)
+            out.append((span.start_line, span.end_line) if span is not None else None)
+    return out
 
 
 def _changes_layout(text: str, docs: tuple[Document, ...], violation: Violation) -> bool:
     """Whether the fix of ``violation`` alone changes the layout of ``text``."""
     alone = apply_fixes(text, [violation], unsafe=True)
-    return _layout(parse(alone.text), alone.text) != _layout(docs, text)
+    return not _same_layout(parse(alone.text), alone.text, docs, text)
 
 
 @attrs.frozen
