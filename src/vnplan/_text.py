@@ -51,15 +51,20 @@ def _cluster_pattern(astral: bool) -> re.Pattern[str]:
     return re.compile(f"[{marks}]{{{MAX_CLUSTER + 1},}}")
 
 
+def _clusters_in(text: str) -> re.Pattern[str]:
+    """The long-cluster pattern that serves ``text`` (with astral marks only where needed)."""
+    return _cluster_pattern(_ASTRAL.search(text) is not None)
+
+
 def _long_cluster(text: str) -> re.Match[str] | None:
-    return _cluster_pattern(_ASTRAL.search(text) is not None).search(text)
+    return _clusters_in(text).search(text)
 
 
 def _nfc_parts(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into (part, composable): over-long clusters are not composable."""
     parts: list[tuple[str, bool]] = []
     pos = 0
-    for m in _cluster_pattern(_ASTRAL.search(text) is not None).finditer(text):
+    for m in _clusters_in(text).finditer(text):
         start = max(pos, m.start() - 1)  # the letter that carries the marks
         parts.append((text[pos:start], True))
         parts.append((text[start : m.end()], False))

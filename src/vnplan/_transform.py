@@ -194,11 +194,13 @@ class _Builder:
         place_date = None
         # Lines no part takes: a second Quốc hiệu or Tiêu ngữ, a second number.
         notes: list[str] = []
-        extra = {id(u) for kind in ("NATIONAL", "MOTTO") for u in [u for u in units if u.kind == kind][1:]}
         marks: list[str] = []
+        seen: set[str] = set()
         for u in units:
-            if id(u) in extra:
-                notes.append(u.text)
+            if u.kind in ("NATIONAL", "MOTTO"):
+                if u.kind in seen:
+                    notes.append(u.text)
+                seen.add(u.kind)
             elif u.kind in ("DOC_NUMBER", "OWN_NUMBER") and number is None:
                 number = DocNumber(u.data.get("num"), u.data.get("sym"), span=self.span([u]))  # type: ignore[arg-type]
             elif u.kind in ("PLACE_DATE", "OWN_DATE") and place_date is None:

@@ -125,8 +125,9 @@ def fix(text: str, *, options: CheckOptions | None = None, unsafe: bool = False,
             break
         new_docs = parse(result.text)
         if not _same_layout(new_docs, result.text, docs, current):
-            kept = [v for v in result.applied if not (v.fix and v.fix.safe and _changes_layout(current, docs, v))]
-            refused.extend(v for v in result.applied if v not in kept)
+            kept: list[Violation] = []
+            for v in result.applied:
+                (refused if v.fix and v.fix.safe and _changes_layout(current, docs, v) else kept).append(v)
             result = apply_fixes(current, kept, unsafe=unsafe)
             if not result.applied:
                 break
@@ -219,15 +220,18 @@ def format_text(text: str, *, options: RenderOptions | None = None, source: str 
 
 def _unsafe_rendering(rendered: str, original: str, options: RenderOptions | None) -> str | None:
     """Why ``rendered`` may not replace ``original`` (``None`` when it may)."""
-    before, after = word_counts(original), word_counts(normalize(rendered).text)
+    docs: tuple[Document, ...] | None
+    try:
+        normalized, docs = _parse(rendered, None)  # one normalization for the words and the parse
+    except ParseError:
+        normalized, docs = normalize(rendered), None
+    before, after = word_counts(original), word_counts(normalized.text)
     lost, added = before - after, after - before
     if lost or added:
         words = [f"-{w}" for w in sorted(lost)[:5]] + [f"+{w}" for w in sorted(added)[:5]]
         return "the rendering would change words: " + " ".join(words)
-    try:
-        again = render_all(parse(rendered), options)
-    except ParseError:
+    if docs is None:
         return "the rendering does not parse"
-    if again != rendered:
+    if render_all(docs, options) != rendered:
         return "the rendering is not stable"
     return None

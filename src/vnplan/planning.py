@@ -419,9 +419,9 @@ def find_deadlines(text: str) -> tuple[Deadline, ...]:
                 DeadlineKind.DURING, text[m.start() : m.end()], start_year=int(m.group("a")), end_year=int(m.group("b"))
             )
         elif m.group("year") or m.group("done"):
-            year = int(m.group("year") or m.group("done"))
+            year = m.group("year") or m.group("done")
             written = text[m.start() : m.end()]
-            deadline = Deadline(DeadlineKind.DURING, written, _date(str(year), None, None), start_year=year)
+            deadline = Deadline(DeadlineKind.DURING, written, _date(year, None, None), start_year=int(year))
         elif m.group("m"):
             month = int(m.group("m"))
             deadline = Deadline(DeadlineKind.DURING, text[m.start() : m.end()], _date(m.group("y"), month, None))

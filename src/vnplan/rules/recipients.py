@@ -469,9 +469,8 @@ def archive_form(ctx: Context) -> Iterator[Finding]:
     alone = not line.text[m.end("after") : first_hi].strip()
     label = "Lưu:" if alone else "Lưu: "
     edits = []
-    if line.text[m.start("label") : m.end("after")].rstrip() != label.rstrip() or (
-        not alone and line.text[m.start("label") : m.end("after")] != label
-    ):
+    written = line.text[m.start("label") : m.end("after")]
+    if (written.rstrip() if alone else written) != label:
         edits.append(ctx.source.edit(line.number, m.start("label"), m.end("after"), label))
     end = None if alone and len(entry.lines) == 1 else _end_punctuation(ctx, entry, ".")
     if end is not None:
