@@ -117,3 +117,21 @@ def test_fmt_says_which_document_it_kept(tmp_path: Path) -> None:
     out = run(["fmt", str(target)])
     assert out.returncode == 0, out.stderr
     assert "kept as written" in out.stderr.decode() or target.read_text(encoding="utf-8").count("Nơi nhận") == 2
+
+
+def test_check_does_not_load_the_plan_layer(tmp_path: Path) -> None:
+    # The reference finder, the plan layer, cattrs and multiprocessing are loaded on first use:
+    # a check (the CLI's start) does not pay for them; vnplan.plan and vnplan.references still work.
+    sample = tmp_path / "a.txt"
+    sample.write_text("KẾ HOẠCH\nThực hiện Quyết định số 12/QĐ-UBND.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from vnplan.cli import main\n"
+        f"main(['check', '--exit-zero', {str(sample)!r}])\n"
+        "heavy = {'vnplan.citations', 'vnplan.planning', 'vnplan.batch', 'cattrs', 'multiprocessing'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+        "import vnplan\n"
+        "print(vnplan.references('Quyết định số 12/QĐ-UBND')[0].number, callable(vnplan.plan))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-2:] == ["[]", "12 True"]

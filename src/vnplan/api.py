@@ -19,8 +19,9 @@ from .normalize import NormalizedText, normalize
 from .parser import parse_units
 from .render import RenderOptions, render, render_all
 from .validate import CheckOptions, validate_all
+from .word import WordText
 
-__all__ = ["FormatResult", "check", "fix", "format_text", "parse"]
+__all__ = ["FormatResult", "check", "check_word", "fix", "format_text", "parse"]
 
 
 def parse(text: str, *, source: str | None = None) -> tuple[Document, ...]:
@@ -101,6 +102,23 @@ def check(
     docs = parse(text, source=source)
     with _collector_paused():
         return validate_all(docs, text, options=options, seen=seen, name=source or "")
+
+
+def check_word(
+    word: WordText,
+    *,
+    options: CheckOptions | None = None,
+    source: str | None = None,
+    seen: dict[object, str] | None = None,
+) -> tuple[Violation, ...]:
+    """:func:`check` on the text of a Word file (from :func:`vnplan.read_docx`), each
+    violation placed in the file: ``place`` gives its paragraph (table, row, cell) and
+    characters, besides the line and column of the extracted text in ``span``. Besides the
+    text rules, the layout rules (``VL``) check the file's formatting."""
+    docs = parse(word.text, source=source)
+    with _collector_paused():
+        found = validate_all(docs, word.text, options=options, seen=seen, name=source or "", word=word)
+    return tuple(attrs.evolve(v, place=word.place(v.span)) for v in found)
 
 
 def fix(text: str, *, options: CheckOptions | None = None, unsafe: bool = False, max_passes: int = 10) -> FixResult:

@@ -67,10 +67,15 @@ _NUMBER = re.compile(r"(?<![\d/.,:-])\d{1,5}(?!\d)")
 _TYPE_FULL = re.compile(rf"(?:{_TYPE_PATTERN})")
 _SO_TAIL = re.compile(r"(?<![a-z~])s[a-z0-9~]{0,2}\s*:?$")
 _SYMBOL_AHEAD = re.compile(r"\s*[/-]\s*[a-z0-9]")
-# Where a citation's number can be: after a type name or a "số", at the end of the match.
-# One pass over the text finds them; the few numbers there get the exact tests below, instead
-# of every number of the text (most are dates, amounts and list labels).
-_CANDIDATE = re.compile(rf"(?<![a-z~])(?:{_TYPE_PATTERN}|s[a-z0-9~]{{0,2}})\s*(?:s[a-z0-9~]{{0,2}}\s*)?:?\s*(?=\d)")
+# Where a citation's number can be: after a type name or a "số". One pass over the *reversed*
+# folded text finds them: read backwards, a candidate starts at a number's first digit, so the
+# regex engine tries the ~40 names only at digits instead of at every position of the text
+# (half the cost of the forward scan). The few numbers found get the exact tests below,
+# instead of every number of the text (most are dates, amounts and list labels).
+_REVERSED_TYPES = "|".join(_tolerant(name[::-1]) for name in _NAMES)
+_CANDIDATE_REVERSED = re.compile(
+    rf"\d(?!\d)\s*:?(?:\s*[a-z0-9~]{{0,2}}s)?\s*(?:{_REVERSED_TYPES}|[a-z0-9~]{{0,2}}s)(?![a-z~])"
+)
 
 
 class _Hit(NamedTuple):
@@ -148,8 +153,10 @@ def find_references(source: Source, first_line: int, last_line: int) -> tuple[Re
 
 def _hits(folded: str) -> Iterator[_Hit]:
     """Candidate citations in text order."""
-    for c in _CANDIDATE.finditer(folded):
-        m = _NUMBER.match(folded, c.end())
+    last = len(folded) - 1
+    starts = [last - c.start() for c in _CANDIDATE_REVERSED.finditer(folded[::-1])]
+    for start in reversed(starts):
+        m = _NUMBER.match(folded, start)
         if m is None:
             continue
         head = folded[max(0, m.start() - 60) : m.start()]

@@ -40,23 +40,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, batch
-from .api import check, fix, format_text, parse
+from . import __version__
+from .api import check, check_word, fix, format_text, parse
 from .config import CheckSettings, find_settings, load_settings
 from .diagnostics import Severity, Violation
 from .errors import VnplanError
-from .inputs import DEFAULT_MAX_BYTES, read_input
+from .inputs import DEFAULT_MAX_BYTES, Input, read_file
 from .model import Document
-from .planning import document_references, plan
 from .record import RECORD_FIELDS, record
 from .render import render_all
 from .report import dumps, explain_rule, to_json_list, to_sarif, to_statistics, to_text
 from .rules import RULES, get_rule, select_rules
 from .schema import SCHEMAS, json_schema
-from .serde import to_dict
 from .source import Source
-from .tables import reference_rows, references_table, task_rows, tasks_table
 from .validate import CheckOptions
+
+# batch (multiprocessing), planning and citations (large patterns), serde (cattrs) and tables
+# are imported by the commands that use them, so that `vnplan check` starts faster.
 
 __all__ = ["main"]
 
@@ -72,12 +72,12 @@ _max_bytes = DEFAULT_MAX_BYTES
 
 
 def _read(path: str) -> str:
-    return _read_marked(path)[0]
+    return _read_file(path).text
 
 
-def _read_marked(path: str) -> tuple[str, bool]:
-    """The text of ``path`` and whether it starts with a UTF-8 byte-order mark."""
-    return read_input(path, _max_bytes)
+def _read_file(path: str) -> Input:
+    """``path`` as read: its text, a UTF-8 byte-order mark, and what a Word file held."""
+    return read_file(path, _max_bytes)
 
 
 def _parse_file(path: str) -> tuple[Document, ...]:
@@ -85,6 +85,8 @@ def _parse_file(path: str) -> tuple[Document, ...]:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from .serde import to_dict
+
     docs = _parse_file(args.file)
     if args.format == "text":
         sys.stdout.write(render_all(docs))
@@ -95,6 +97,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_record(args: argparse.Namespace) -> int:
+    from . import batch
+
     paths = batch.expand(args.files, args.glob)
     if "-" in paths or (len(paths) == 1 and args.jobs == 1 and not args.plan):
         # One file (or standard input): errors stop with file:line:col.
@@ -114,6 +118,9 @@ def _cmd_record(args: argparse.Namespace) -> int:
 
 
 def _record_single(args: argparse.Namespace, paths: list[str]) -> int:
+    from .planning import plan
+    from .serde import to_dict
+
     records: list[dict[str, object]] = []
     for path in paths:
         text = _read(path)
@@ -157,7 +164,11 @@ def _write_csv(records: list[dict[str, object]], fields: Sequence[str] | None = 
 def _cmd_fmt(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in args.files:
-        original = _read(path)
+        read = _read_file(path)
+        original = read.text
+        if read.word is not None and not args.check:
+            # Rewriting a Word file as plain text would lose all of its formatting.
+            raise _InputError(f"{path}: a Word file: fmt only checks one (--check); see 'vnplan check'")
         result = format_text(original, source="<stdin>" if path == "-" else path)
         formatted = result.text
         for index, reason in result.kept:
@@ -210,7 +221,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     seen: dict[object, str] = {}  # shared by all files: duplicate numbers across them
     for path in args.files:
         name = "<stdin>" if path == "-" else path
-        text, bom = _read_marked(path)
+        read = _read_file(path)
+        text, bom = read.text, read.bom
+        if read.word is not None:
+            if args.fix:
+                raise _InputError(f"{path}: --fix does not write Word files yet; check it without --fix")
+            results.append((name, check_word(read.word, options=options, source=name, seen=seen)))
+            continue
         if args.fix:
             outcome = fix(text, options=options, unsafe=args.unsafe_fixes)
             fixed_total += len(outcome.applied)
@@ -243,6 +260,10 @@ def _documents(args: argparse.Namespace) -> list[tuple[Document, Source]]:
 
 
 def _cmd_tasks(args: argparse.Namespace) -> int:
+    from .planning import plan
+    from .serde import to_dict
+    from .tables import task_rows, tasks_table
+
     plans = [plan(doc, source) for doc, source in _documents(args)]
     if args.format == "json":
         out = [{"agencies": len(p.assignments), "assignments": to_dict(p)["assignments"]} for p in plans]
@@ -261,6 +282,9 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def _cmd_refs(args: argparse.Namespace) -> int:
+    from .planning import document_references
+    from .tables import reference_rows, references_table
+
     cited = [document_references(doc, source) for doc, source in _documents(args)]
     rows = [row for refs in cited for row in reference_rows(refs)]
     if args.format == "json":

@@ -20,6 +20,7 @@ import attrs
 from ._intervals import Intervals
 from ._text import LINE_BREAK
 from .span import Span
+from .word import WordPlace
 
 __all__ = ["Edit", "Fix", "FixResult", "Severity", "Violation", "apply_fixes", "line_offsets"]
 
@@ -84,6 +85,8 @@ class Violation:
     fix: Fix | None = None
     #: Index of the document within its file (a file may hold several).
     document: int = 0
+    #: For a Word file: the paragraph (table, row, cell) and characters of ``span``.
+    place: WordPlace | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

@@ -6,11 +6,16 @@ Every error vnplan raises on purpose derives from :class:`VnplanError`, so one
 
 from __future__ import annotations
 
-__all__ = ["ModelError", "ParseError", "VnplanError"]
+__all__ = ["InputError", "ModelError", "ParseError", "VnplanError"]
 
 
 class VnplanError(Exception):
     """Base class of every error raised by vnplan."""
+
+
+class InputError(VnplanError):
+    """An input that cannot be read: missing, a directory, too large, a name too long, a
+    Word file that is not one (a legacy ``.doc``, encrypted, corrupt, a zip bomb)."""
 
 
 class ModelError(VnplanError, ValueError):

@@ -12,26 +12,45 @@ from __future__ import annotations
 import sys
 from typing import BinaryIO
 
-from ._text import LINE_BREAK
-from .errors import ParseError, VnplanError
+import attrs
 
-__all__ = ["DEFAULT_MAX_BYTES", "InputError", "decode", "read_input"]
+from ._text import LINE_BREAK
+from .errors import InputError, ParseError
+from .word import WordText
+
+__all__ = ["DEFAULT_MAX_BYTES", "Input", "InputError", "decode", "read_file", "read_input"]
 
 #: The default input-size limit (``--max-bytes``): larger than any real document file.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _CHUNK = 1 << 20
 
 
-class InputError(VnplanError):
-    """An input that cannot be read: missing, a directory, too large, a name too long."""
+@attrs.frozen
+class Input:
+    """A file as read: its text, whether it began with a byte-order mark, and for a Word
+    file what :func:`vnplan.read_docx` found (the text is then the document's text)."""
+
+    text: str
+    bom: bool = False
+    word: WordText | None = None
 
 
 def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bool]:
     """The text of ``path`` (``-`` for standard input) and whether it began with a UTF-8 byte-order mark.
 
+    See :func:`read_file`, which this calls.
+    """
+    read = read_file(path, max_bytes)
+    return read.text, read.bom
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
+    """``path`` (``-`` for standard input) as text; a Word file is recognised by its content
+    (a zip holding ``word/document.xml``), whatever its name, and read with :func:`vnplan.read_docx`.
+
     Raises :class:`InputError` when the file cannot be read or holds more than
-    ``max_bytes`` bytes, and :class:`ParseError` (with line and column) when it is
-    not UTF-8.
+    ``max_bytes`` bytes (a Word file: unpacks to more), and :class:`ParseError` (with
+    line and column) when a text file is not UTF-8.
     """
     name = "<stdin>" if path == "-" else path
     try:
@@ -42,7 +61,13 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bool
                 data = _read_bounded(fh, name, max_bytes)
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, name), data.startswith(b"\xef\xbb\xbf")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) or path.lower().endswith(".docx"):
+        # A zip or an OLE file (a legacy .doc, an encrypted .docx) is never UTF-8 text.
+        from .word_reader import read_docx
+
+        word = read_docx(data, name=name, max_bytes=max_bytes)
+        return Input(word.text, word=word)
+    return Input(decode(data, name), data.startswith(b"\xef\xbb\xbf"))
 
 
 def _read_bounded(fh: BinaryIO, name: str, max_bytes: int) -> bytes:

@@ -148,6 +148,19 @@ PLUS = re.compile(r"\+\s*(?=\S)")
 # The dash alternatives split a run of dashes one way only: "-+\s*0?\s*-+" tried every
 # split of a long run that ends in a letter (quadratic under fullmatch).
 RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-{2,}|-+(?:\s*0\s*|\s+)-+")
+_RULE_ENDS = frozenset("-_=~.*•")
+
+
+def is_rule(text: str) -> bool:
+    """Whether ``text`` is a drawn rule (``-----``, ``___``, ``* * *``).
+
+    The last character decides most lines before the pattern runs: on a long dash run that
+    ends in a letter the pattern's backtracking grows faster than the line.
+    """
+    last = text[-1:]
+    return (last in _RULE_ENDS or last.isspace()) and RULE.fullmatch(text) is not None
+
+
 CLOSING_MARK = re.compile(r"(?<!\.)\./\.(?!\.)(?!\s*[”\"])")  # "./." but not in a dotted blank "..../....", nor quoted
 _TERMINAL_PUNCT = (".", ";", ":", "!", "?")
 _NAME = re.compile(r"[A-ZĐÀ-Ỹ][^\s\d,;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s\d,;:()]*){1,5}")
@@ -796,7 +809,7 @@ def _header_start(segments: list[Segment], national: int, floor: int, after_docu
         date = _place_date(seg)
         if not (
             _is_org_like(seg)
-            or RULE.fullmatch(seg.text)
+            or is_rule(seg.text)
             or NUMBER.match(seg.folded)
             # A date above the issuer comes from a flattened right-hand column, with its place;
             # a bare "ngày 21/11/2025." there ends a website's summary.
@@ -946,7 +959,7 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
             return None  # "450.000 đồng": an amount with thousands separators, not an outline number
         return ("DECIMAL", decimal, m.end()) if decimal else ("ARABIC", m.group("arabic"), m.end())
     if first in _DASHES:
-        return None if RULE.fullmatch(text) else _marker("DASH", DASH, text)
+        return None if is_rule(text) else _marker("DASH", DASH, text)
     if first == "+":
         return _marker("PLUS", PLUS, text)
     if first.islower():
@@ -1157,7 +1170,7 @@ class _DocumentScanner:
             seg = self.segs[start - 1]
             f = seg.folded
             key = bool(NUMBER.match(f) or _place_date(seg) or MOTTO.match(f) or MOTTO.search(f))
-            if not (key or _is_org_like(seg) or RULE.fullmatch(seg.text) or len(seg.text) <= 3):
+            if not (key or _is_org_like(seg) or is_rule(seg.text) or len(seg.text) <= 3):
                 break
             keyed = keyed or key
             start -= 1
@@ -1305,7 +1318,7 @@ class _DocumentScanner:
             return "HEADER_NOTE"
         if MOTTO.match(f):
             return "MOTTO"
-        if RULE.fullmatch(seg.text):
+        if is_rule(seg.text):
             return "RULE"
         if _place_date(seg) is not None:
             return "PLACE_DATE"
@@ -1338,7 +1351,7 @@ class _DocumentScanner:
         num = NUMBER.match(f)
         if num is not None and num.group("sym") and len(f) - num.end() > 3:
             rest = seg.sub(num.end(), len(seg.text))
-            if _place_date(rest) is not None or RULE.fullmatch(rest.text):
+            if _place_date(rest) is not None or is_rule(rest.text):
                 cuts.add(num.end())
         tail = _RULE_TAIL.search(seg.text)
         if tail is not None and tail.start() > 0:
@@ -1449,7 +1462,7 @@ class _DocumentScanner:
         while i < n:
             seg = self.segs[i]
             f = seg.folded
-            if RULE.fullmatch(seg.text) and len(seg.text) < 40:
+            if is_rule(seg.text) and len(seg.text) < 40:
                 self.emit("RULE", seg)  # the short rule under the type name or the trích yếu
                 i += 1
                 if summary is not None:
@@ -1584,7 +1597,7 @@ class _DocumentScanner:
         while i < n:
             seg = segs[i]
             text = seg.text
-            if text[0] in "-+•" and not RULE.fullmatch(text):
+            if text[0] in "-+•" and not is_rule(text):
                 entry = self.emit("ADDRESSEE", seg)
                 i = self.continue_entry(entry, i + 1)
             elif entry is None and len(text) <= 120 and text.endswith((";", ".")) and not PRE_TEXT.match(seg.folded):
@@ -2034,7 +2047,7 @@ class _DocumentScanner:
                 seen_signer = True
                 k += span
                 continue
-            elif t[0] in "-+•" and not RULE.fullmatch(t):
+            elif t[0] in "-+•" and not is_rule(t):
                 after_archive = prev is not None and prev.kind == "ARCHIVE" and prev.last.text.endswith((";", ","))
                 # The list is over once an entry ended with "." and the archive or the signer
                 # came; a copy that closes entries with "." at random still lists on.

@@ -10,6 +10,7 @@ from . import __version__
 from .diagnostics import Severity, Violation
 from .rules import RULES, Rule
 from .span import Span
+from .word import WordPlace
 
 __all__ = ["explain_rule", "rules_markdown", "to_json_list", "to_sarif", "to_statistics", "to_text"]
 
@@ -43,7 +44,11 @@ def to_text(results: Sequence[tuple[str, Sequence[Violation]]], *, lang: str = "
             if v.document and lang == "en":
                 doc = f" (document {v.document + 1})"
             severity = v.severity.value if lang == "en" else _SEVERITY_VI[v.severity]
+            if v.place is not None:  # a Word file: where its user finds it, and what it says there
+                where = v.place.describe()
             lines.append(f"{path}:{where}: {v.code} [{severity}] {_message(v, lang)}{doc}{_fix_mark(v)}")
+            if v.place is not None:
+                lines.append(f"    | {_excerpt(v.place)}")
     total = sum(counts.values())
     if lang == "en":
         summary = (
@@ -61,6 +66,32 @@ def to_text(results: Sequence[tuple[str, Sequence[Violation]]], *, lang: str = "
             summary += f" {fixable} vi phạm sửa được bằng --fix ([*]); [-] cần --unsafe-fixes."
     lines.append(summary)
     return "\n".join(lines) + "\n"
+
+
+def _excerpt(place: WordPlace, width: int = 100) -> str:
+    """The paragraph's text around the characters of ``place``, on one line."""
+    text = place.text.replace("\n", " ").replace("\t", " ")
+    if len(text) <= width:
+        return text
+    lo = max(0, min(place.start - 20, len(text) - width))
+    return ("…" if lo else "") + text[lo : lo + width] + ("…" if lo + width < len(text) else "")
+
+
+def _place_dict(place: WordPlace | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    where = place.location
+    return {
+        "part": where.part,
+        "paragraph": where.paragraph,
+        "table": where.table,
+        "row": where.row,
+        "cell": where.cell,
+        "textbox": where.textbox,
+        "start": place.start,
+        "end": place.end,
+        "text": place.text,
+    }
 
 
 def to_statistics(results: Sequence[tuple[str, Sequence[Violation]]], *, lang: str = "vi") -> str:
@@ -122,6 +153,8 @@ def to_json_list(results: Sequence[tuple[str, Sequence[Violation]]]) -> list[dic
                     "fix": fix,
                 }
             )
+            if v.place is not None:
+                out[-1]["word"] = _place_dict(v.place)
     return out
 
 
@@ -162,6 +195,23 @@ def to_sarif(results: Sequence[tuple[str, Sequence[Violation]]], *, lang: str = 
                 "message": {"text": _message(v, lang)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": path}, "region": _region(v.span)}}],
             }
+            if v.place is not None:
+                # Lines of the extracted text mean nothing in a .docx: the paragraph is the place.
+                where = v.place.location
+                result["locations"] = [
+                    {
+                        "physicalLocation": {"artifactLocation": {"uri": path}},
+                        "logicalLocations": [
+                            {
+                                "name": f"paragraph {where.paragraph}",
+                                "fullyQualifiedName": where.describe(),
+                                "kind": "element",
+                            }
+                        ],
+                        "message": {"text": v.place.describe()},
+                    }
+                ]
+                result["properties"] = {"word": _place_dict(v.place)}
             if v.fix is not None:
                 result["fixes"] = [
                     {
@@ -177,7 +227,7 @@ def to_sarif(results: Sequence[tuple[str, Sequence[Violation]]], *, lang: str = 
                         ],
                     }
                 ]
-                result["properties"] = {"safeFix": v.fix.safe}
+                result.setdefault("properties", {})["safeFix"] = v.fix.safe
             sarif_results.append(result)
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

@@ -24,6 +24,7 @@ from .model import Document, Paragraph
 from .rules import Context, Era, Rule, Source, select_rules
 from .rules._base import ND30_START, TT01_START
 from .rules.text import is_truncated
+from .word import WordText
 
 __all__ = ["CheckOptions", "validate", "validate_all"]
 
@@ -48,6 +49,9 @@ class CheckOptions:
     #: ``True``: draft (dự thảo) mode, blank number and date allowed; ``False``:
     #: final mode; ``None``: draft when the text carries a ``DỰ THẢO`` mark.
     draft: bool | None = None
+    #: Check every document as one NĐ 30 governs, even a Party or Fatherland Front one
+    #: (whose own standards NĐ 30 only guides by analogy): ``--assume-nd30``.
+    assume_nd30: bool = False
 
 
 def _era(doc: Document) -> Era:
@@ -107,6 +111,7 @@ def make_context(
     options: CheckOptions,
     seen: dict[object, str] | None = None,
     location: str = "",
+    word: WordText | None = None,
 ) -> Context:
     """The :class:`~vnplan.rules.Context` the rules see for ``doc``."""
     draft = options.draft if options.draft is not None else _has_draft_mark(doc, source)
@@ -116,13 +121,14 @@ def make_context(
         draft=draft,
         era=_era(doc),
         doc_type=doc.title.doc_type if doc.title is not None else None,
-        other_standard=_is_other_standard(doc, source),
+        other_standard=not options.assume_nd30 and _is_other_standard(doc, source),
         attached=_is_attached(doc),
         truncated=source is not None
         and doc.span is not None
         and is_truncated(source, doc.span.start_line, doc.span.end_line) is not None,
         seen=seen,
         location=location,
+        word=word,
     )
 
 
@@ -135,6 +141,7 @@ def validate(
     rules: Sequence[Rule] | None = None,
     seen: dict[object, str] | None = None,
     name: str = "",
+    word: WordText | None = None,
 ) -> tuple[Violation, ...]:
     """Check ``doc`` against the NĐ 30 rules; return the violations in text order.
 
@@ -142,13 +149,14 @@ def validate(
     with it, rules also check the written form and offer fixes. ``index`` is
     the document's position in its file, copied into each violation. ``seen``
     is shared by the documents of one run (see :func:`validate_all`); ``name``
-    names the file in messages that point to another document.
+    names the file in messages that point to another document. ``word`` is the Word
+    file ``source`` was read from: the layout rules check its formatting.
     """
     options = options or CheckOptions()
     if isinstance(source, str):
         source = Source(source)
     where = f"{name or '<text>'}:{doc.span.start_line if doc.span else index + 1}"
-    ctx = make_context(doc, source, options, seen, where)
+    ctx = make_context(doc, source, options, seen, where, word)
     chosen = rules if rules is not None else select_rules(options.select, options.ignore)
     out: list[Violation] = []
     # A legacy-encoded text is checked for its encoding and the text rules only: its
@@ -180,8 +188,10 @@ def validate_all(
     options: CheckOptions | None = None,
     seen: dict[object, str] | None = None,
     name: str = "",
+    word: WordText | None = None,
 ) -> tuple[Violation, ...]:
-    """Check every document of one file (``source`` is the file's text).
+    """Check every document of one file (``source`` is the file's text, ``word`` the Word
+    file it was read from, if it was).
 
     Pass the same ``seen`` dictionary for several files to compare documents
     across them (duplicate numbers); by default the documents of this file are
@@ -193,5 +203,5 @@ def validate_all(
     seen = {} if seen is None else seen
     out: list[Violation] = []
     for k, doc in enumerate(docs):
-        out.extend(validate(doc, shared, options=options, index=k, rules=rules, seen=seen, name=name))
+        out.extend(validate(doc, shared, options=options, index=k, rules=rules, seen=seen, name=name, word=word))
     return tuple(out)

@@ -33,6 +33,7 @@ from ..diagnostics import Edit, Fix, Severity
 from ..model import CONG_VAN, Document
 from ..source import Line, Source
 from ..span import Span
+from ..word import WordText
 
 __all__ = [
     "RULES",
@@ -94,6 +95,9 @@ class Context:
     seen: dict[object, str] | None = None
     #: Where the document is, for messages about other documents (``file.txt:5``).
     location: str = ""
+    #: The Word file the text was read from (:func:`vnplan.read_docx`): the layout rules
+    #: (``VL``) look at its formatting; ``None`` for a text file, and they find nothing.
+    word: WordText | None = None
     #: Values several rules derive from the document, computed once (see :meth:`cached`).
     _cache: dict[str, object] = attrs.field(factory=dict)
 
@@ -192,7 +196,7 @@ def rule(
     any_standard: bool = False,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register the decorated generator as rule ``code``."""
-    if not re.fullmatch(r"VN\d{3}", code):
+    if not re.fullmatch(r"V[NL]\d{3}", code):
         raise ValueError(f"bad rule code {code!r}")
     if fix not in (None, "safe", "unsafe"):
         raise ValueError(f"fix must be 'safe', 'unsafe' or None, not {fix!r}")

@@ -1,0 +1,700 @@
+"""The Word reader: a .docx file as text, with the way back to its paragraphs.
+
+Needs the ``vnplan[docx]`` extra (python-docx, and the lxml it brings, for
+what python-docx does not expose: numbering, text boxes, tracked changes).
+
+Reading order is the order a reader of the page follows: body paragraphs;
+tables cell by cell, row by row (the two-column header table gives its left
+cell, then its right cell); a text box's paragraphs after the paragraph that
+anchors it; page headers and footers apart from the body. Each paragraph is
+one line (a line break inside it, ``w:br``, starts another), so the paragraph
+breaks the author made reach the parser as they are. Numbering that Word
+generates (``w:numPr``) is written out as the text it displays (``I.``,
+``1.``, ``a)``, ``-``). Tracked changes are read as accepted (inserted text
+in, deleted text out), hidden text is left out, and :attr:`WordText.notes`
+says so.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import InputError
+from .word import PageNumber, PageSetup, ParagraphFormat, RunFormat, WordLocation, WordParagraph, WordText
+
+__all__ = ["is_docx", "read_docx"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _q(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+_P, _R, _T, _TBL, _TR, _TC = _q("p"), _q("r"), _q("t"), _q("tbl"), _q("tr"), _q("tc")
+_TXBX = _q("txbxContent")
+_VAL = _q("val")
+# Subtrees whose text Word does not display: deleted and moved-away text, field codes,
+# the fallback copy of a drawing (its text box is read from the first choice), properties.
+_SKIPPED = frozenset(
+    {_q("del"), _q("moveFrom"), _q("instrText"), _q("delText"), _q("pPr"), _q("rPr"), f"{{{_MC}}}Fallback"}
+)
+_TRACKED = frozenset({_q("ins"), _q("del"), _q("moveFrom"), _q("moveTo")})
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+# A part whose declared size is this many times its compressed size is a zip bomb; real
+# WordprocessingML compresses 5-30 times.
+_MAX_RATIO = 200
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether ``data`` looks like a Word file (a zip that holds ``word/document.xml``)."""
+    if not data.startswith(_ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def read_docx(file: str | Path | bytes, *, name: str | None = None, max_bytes: int = 64 * 1024 * 1024) -> WordText:
+    """The text of a .docx file (a path or its bytes) and where each of its lines came from.
+
+    Raises :class:`~vnplan.errors.InputError` (naming ``name``) for a file that is not a
+    Word file: a legacy ``.doc``, an encrypted document (both are OLE files), a corrupt or
+    truncated zip, missing parts, or parts that would unpack to more than ``max_bytes``.
+    """
+    if isinstance(file, bytes):
+        data, label = file, name or "<docx>"
+    else:
+        label = name or str(file)
+        try:
+            data = Path(file).read_bytes()
+        except OSError as exc:
+            raise InputError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    document = _open(data, label, max_bytes)
+    return _Reader(document, label).read()
+
+
+def _open(data: bytes, name: str, max_bytes: int) -> Any:
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(
+            f"{name}: a legacy Word 97-2003 .doc or an encrypted document, not a .docx: "
+            "save it as a Word document (.docx) without a password"
+        )
+    if not data.startswith(_ZIP_MAGIC):
+        raise InputError(f"{name}: not a Word file (a .docx is a zip archive)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{name}: corrupt Word file: {exc}") from None
+    if not any(info.filename == "word/document.xml" for info in infos):
+        raise InputError(f"{name}: not a Word document (no word/document.xml in the archive)")
+    # python-docx unpacks every part, so every part is bounded before it runs. The declared
+    # sizes bound what zipfile will unpack (it stops at them), so they can be trusted here.
+    total = sum(info.file_size for info in infos)
+    if total > max_bytes:
+        raise InputError(f"{name}: Word file unpacks to {total} bytes, more than {max_bytes} (see --max-bytes)")
+    for info in infos:
+        if info.file_size > 1 << 20 and info.file_size > _MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(
+                f"{name}: part {info.filename} unpacks {info.file_size // max(info.compress_size, 1)}x: a zip bomb"
+            )
+    try:
+        import docx
+    except ImportError:
+        raise InputError(f"{name}: reading Word files needs python-docx: pip install 'vnplan[docx]'") from None
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
+        raise InputError(f"{name}: corrupt Word file: {type(exc).__name__}: {exc}") from None
+
+
+class _Numbering:
+    """The labels Word generates for numbered paragraphs (``numbering.xml``)."""
+
+    def __init__(self, document: Any) -> None:
+        # numId -> abstractNumId and level overrides; abstractNumId -> level -> (format, text, start).
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for abstract in root.iter(_q("abstractNum")):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in abstract.iter(_q("lvl")):
+                levels[int(lvl.get(_q("ilvl"), "0"))] = _level(lvl)
+            self.levels[abstract.get(_q("abstractNumId"), "")] = levels
+        for num in root.iter(_q("num")):
+            ref = num.find(_q("abstractNumId"))
+            starts: dict[int, int] = {}
+            for override in num.iter(_q("lvlOverride")):
+                start = override.find(_q("startOverride"))
+                if start is not None:
+                    starts[int(override.get(_q("ilvl"), "0"))] = int(start.get(_VAL, "1"))
+            self.nums[num.get(_q("numId"), "")] = (ref.get(_VAL, "") if ref is not None else "", starts)
+
+    def label(self, num_id: str, level: int) -> str | None:
+        """The label of the next paragraph of list ``num_id`` at ``level`` (counting it)."""
+        if num_id not in self.nums:
+            return None
+        abstract, starts = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if level not in levels:
+            return None
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= level:
+            k = len(counters)
+            counters.append(starts.get(k, levels.get(k, ("decimal", "", 1))[2]) - 1)
+        counters[level] += 1
+        for deeper in range(level + 1, len(counters)):  # a new item restarts the levels below it
+            counters[deeper] = starts.get(deeper, levels.get(deeper, ("decimal", "", 1))[2]) - 1
+        fmt, text, _ = levels[level]
+        if fmt == "bullet":
+            return _bullet(text)
+        if fmt == "none":
+            return ""
+        for k in range(level, -1, -1):
+            k_fmt = levels.get(k, ("decimal", "", 1))[0]
+            text = text.replace(f"%{k + 1}", _format_number(max(counters[k], 0) if k < len(counters) else 1, k_fmt))
+        return text
+
+
+def _level(lvl: Any) -> tuple[str, str, int]:
+    fmt = lvl.find(_q("numFmt"))
+    text = lvl.find(_q("lvlText"))
+    start = lvl.find(_q("start"))
+    return (
+        fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
+        text.get(_VAL, "") if text is not None else "",
+        int(start.get(_VAL, "1")) if start is not None else 1,
+    )
+
+
+def _bullet(symbol: str) -> str:
+    """A bullet as the text character that NĐ 30 bodies use: dashes for ``-`` and the
+    dash-like symbols of the Symbol and Wingdings fonts, ``+`` for a plus, else ``•``."""
+    if symbol in ("+",):
+        return "+"
+    if symbol in ("-", "–", "—", "\uf02d", "\uf0ad", "") or not symbol:
+        return "-"
+    return "•"
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        letters = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            letters = chr(ord("a") + r) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+_TWIPS_PER_CM = 566.929
+_TWIPS_PER_MM = 56.6929
+_ON = ("1", "true", "on")
+
+
+def _flag(element: Any) -> bool:
+    """A toggle property element (``<w:b/>``, ``<w:b w:val="0"/>``)."""
+    return element.get(_VAL, "true") in _ON
+
+
+def _run_props(rpr: Any, into: dict[str, Any], theme: dict[str, str]) -> None:
+    """The character properties set in ``rpr`` (a ``w:rPr``), over those in ``into``."""
+    if rpr is None:
+        return
+    for child in rpr:
+        tag = child.tag
+        if tag == _q("rFonts"):
+            ascii_font = child.get(_q("ascii")) or child.get(_q("hAnsi"))
+            ascii_theme = child.get(_q("asciiTheme")) or child.get(_q("hAnsiTheme"))
+            if ascii_font:
+                into["font"] = ascii_font
+            elif ascii_theme:
+                into["font"] = theme.get(ascii_theme, f"theme:{ascii_theme}")
+            east = child.get(_q("eastAsia"))
+            east_theme = child.get(_q("eastAsiaTheme"))
+            if east:
+                into["east_asian_font"] = east
+            elif east_theme:
+                into["east_asian_font"] = theme.get(east_theme, f"theme:{east_theme}")
+        elif tag == _q("sz"):
+            half_points = child.get(_VAL, "")
+            if half_points.isdigit():
+                into["size"] = int(half_points) / 2
+        elif tag in (_q("b"), _q("i"), _q("caps")):
+            into[{_q("b"): "bold", _q("i"): "italic", _q("caps"): "caps"}[tag]] = _flag(child)
+        elif tag == _q("u"):
+            into["underline"] = child.get(_VAL, "single") != "none"
+        elif tag == _q("color"):
+            into["color"] = child.get(_VAL)
+
+
+def _twips(value: str | None, per: float) -> float | None:
+    if value is None:
+        return None
+    try:
+        return round(int(float(value)) / per, 2)
+    except ValueError:
+        return None
+
+
+def _paragraph_props(ppr: Any, into: dict[str, Any]) -> None:
+    """The paragraph properties set in ``ppr`` (a ``w:pPr``), over those in ``into``."""
+    if ppr is None:
+        return
+    jc = ppr.find(_q("jc"))
+    if jc is not None:
+        value = jc.get(_VAL, "left")
+        into["alignment"] = {"start": "left", "end": "right", "justify": "both"}.get(value, value)
+    ind = ppr.find(_q("ind"))
+    if ind is not None:
+        first, hanging = ind.get(_q("firstLine")), ind.get(_q("hanging"))
+        if hanging is not None:
+            value = _twips(hanging, _TWIPS_PER_CM)
+            into["first_line_indent"] = -value if value is not None else None
+        elif first is not None:
+            into["first_line_indent"] = _twips(first, _TWIPS_PER_CM)
+        left = ind.get(_q("left")) or ind.get(_q("start"))
+        if left is not None:
+            into["left_indent"] = _twips(left, _TWIPS_PER_CM)
+    spacing = ppr.find(_q("spacing"))
+    if spacing is not None:
+        for attr, key in (("before", "space_before"), ("after", "space_after")):
+            if spacing.get(_q(attr)) is not None:
+                into[key] = _twips(spacing.get(_q(attr)), 20)
+        line = spacing.get(_q("line"))
+        if line is not None:
+            rule = spacing.get(_q("lineRule"), "auto")
+            into["line_rule"] = rule
+            into["line_spacing"] = _twips(line, 240 if rule == "auto" else 20)
+    borders = ppr.find(_q("pBdr"))
+    if borders is not None:
+        bottom = borders.find(_q("bottom"))
+        into["border_below"] = bottom is not None and bottom.get(_VAL, "none") not in ("none", "nil")
+
+
+class _Styles:
+    """The document's styles, to resolve effective formatting as Word does (direct formatting
+    over the character style, over the paragraph style and the styles it is based on, over the
+    document defaults). Toggle properties (bold, italic, caps) take the nearest setting."""
+
+    def __init__(self, document: Any) -> None:
+        self.by_id: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
+        self.default_paragraph: str | None = None
+        self.theme = _theme_fonts(document)
+        self.run_defaults: dict[str, Any] = {}
+        self.paragraph_defaults: dict[str, Any] = {}
+        self._run_cache: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+        self._paragraph_cache: dict[str | None, dict[str, Any]] = {}
+        try:
+            root = document.styles.element
+        except (KeyError, AttributeError, NotImplementedError):
+            return
+        defaults = root.find(_q("docDefaults"))
+        if defaults is not None:
+            _run_props(defaults.find(f"{_q('rPrDefault')}/{_q('rPr')}"), self.run_defaults, self.theme)
+            _paragraph_props(defaults.find(f"{_q('pPrDefault')}/{_q('pPr')}"), self.paragraph_defaults)
+        for style in root.iter(_q("style")):
+            style_id = style.get(_q("styleId"), "")
+            self.by_id[style_id] = style
+            name = style.find(_q("name"))
+            self.names[style_id] = name.get(_VAL, style_id) if name is not None else style_id
+            if style.get(_q("type")) == "paragraph" and style.get(_q("default")) in _ON:
+                self.default_paragraph = style_id
+
+    def chain(self, style_id: str | None) -> list[Any]:
+        """The style and those it is based on, the root first (a cycle ends the chain)."""
+        out: list[Any] = []
+        seen: set[str] = set()
+        while style_id and style_id in self.by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            out.append(style)
+            based = style.find(_q("basedOn"))
+            style_id = based.get(_VAL) if based is not None else None
+        return out[::-1]
+
+    def paragraph(self, style_id: str | None) -> dict[str, Any]:
+        style_id = style_id or self.default_paragraph
+        if style_id not in self._paragraph_cache:
+            props = dict(self.paragraph_defaults)
+            for style in self.chain(style_id):
+                _paragraph_props(style.find(_q("pPr")), props)
+            self._paragraph_cache[style_id] = props
+        return self._paragraph_cache[style_id]
+
+    def run(self, paragraph_style: str | None, character_style: str | None) -> dict[str, Any]:
+        paragraph_style = paragraph_style or self.default_paragraph
+        key = (paragraph_style, character_style)
+        if key not in self._run_cache:
+            props = dict(self.run_defaults)
+            for style in self.chain(paragraph_style) + self.chain(character_style):
+                _run_props(style.find(_q("rPr")), props, self.theme)
+            self._run_cache[key] = props
+        return self._run_cache[key]
+
+
+def _theme_fonts(document: Any) -> dict[str, str]:
+    """Theme font slots (``minorHAnsi``) to the theme's Latin fonts."""
+    try:
+        for rel in document.part.rels.values():
+            if rel.reltype.endswith("/theme"):
+                from lxml import etree
+
+                root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+                break
+        else:
+            return {}
+    except Exception:  # a damaged theme is no reason to refuse the file; fonts stay unresolved
+        return {}
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    fonts: dict[str, str] = {}
+    for kind in ("major", "minor"):
+        latin = root.find(f".//{a}{kind}Font/{a}latin")
+        east = root.find(f".//{a}{kind}Font/{a}ea")
+        if latin is not None and latin.get("typeface"):
+            for slot in ("HAnsi", "Ascii", "Bidi"):
+                fonts[f"{kind}{slot}"] = latin.get("typeface")
+        if east is not None and east.get("typeface"):
+            fonts[f"{kind}EastAsia"] = east.get("typeface")
+    return fonts
+
+
+def _page(sect_pr: Any) -> PageSetup:
+    size = sect_pr.find(_q("pgSz"))
+    margins = sect_pr.find(_q("pgMar"))
+
+    def get(element: Any, attr: str) -> float | None:
+        return _twips(element.get(_q(attr)), _TWIPS_PER_MM) if element is not None else None
+
+    title = sect_pr.find(_q("titlePg"))
+    return PageSetup(
+        width=get(size, "w"),
+        height=get(size, "h"),
+        orientation=size.get(_q("orient"), "portrait") if size is not None else "portrait",
+        top=get(margins, "top"),
+        bottom=get(margins, "bottom"),
+        left=get(margins, "left"),
+        right=get(margins, "right"),
+        title_page=title is not None and _flag(title),
+    )
+
+
+# python-docx's names of a section's headers and footers, and which pages they are for.
+_PAGE_PARTS = (
+    ("header", "default"),
+    ("first_page_header", "first"),
+    ("even_page_header", "even"),
+    ("footer", "default"),
+    ("first_page_footer", "first"),
+    ("even_page_footer", "even"),
+)
+
+
+class _Buffer:
+    """The text of a paragraph as it is read, and its length so far (for run offsets)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+class _Reader:
+    def __init__(self, document: Any, name: str) -> None:
+        self.document = document
+        self.name = name
+        self.numbering = _Numbering(document)
+        self.styles = _Styles(document)
+        self.style_numbering: dict[str, tuple[str, int] | None] = {}
+        self.section = 0
+        self.lines: list[str] = []
+        self.paragraphs: list[WordParagraph] = []
+        self.tracked = False
+        self.hidden = 0
+        self.count = 0
+        self.tables = 0
+
+    def read(self) -> WordText:
+        body = self.document.element.body
+        self._blocks(body, "body", None)
+        headers: list[str] = []
+        footers: list[str] = []
+        numbers: list[PageNumber] = []
+        seen: set[int] = set()
+        try:
+            even_pages = bool(self.document.settings.odd_and_even_pages_header_footer)
+        except (AttributeError, KeyError, NotImplementedError):
+            even_pages = False
+        for section in self.document.sections:
+            for attr, kind in _PAGE_PARTS:
+                if kind == "even" and not even_pages:
+                    continue  # Word shows even-page headers only when the settings ask for them
+                try:
+                    part = getattr(section, attr)
+                    if part.is_linked_to_previous:
+                        continue
+                    element = part._element
+                except (AttributeError, KeyError, NotImplementedError):
+                    continue
+                if id(element) in seen:
+                    continue
+                seen.add(id(element))
+                where = "header" if "header" in attr else "footer"
+                paragraphs = [p for p in element.iter(_P) if not _in_textbox(p, element)]
+                text = "\n".join(self._plain(p) for p in paragraphs)
+                if text.strip():
+                    (headers if where == "header" else footers).append(text)
+                for p in paragraphs:
+                    if _has_page_field(p):
+                        style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+                        props = dict(self.styles.paragraph(style.get(_VAL) if style is not None else None))
+                        _paragraph_props(p.find(_q("pPr")), props)
+                        numbers.append(PageNumber(where, kind, props.get("alignment")))
+        notes = []
+        if self.tracked:
+            notes.append("tracked changes: the text is read as if every change were accepted")
+        if self.hidden:
+            notes.append(f"hidden text: {self.hidden} run(s) that Word does not display were left out")
+        pages = [_page(sect) for sect in self.document.element.body.iter(_q("sectPr"))]
+        return WordText(
+            pages=tuple(pages),
+            text="\n".join(self.lines),
+            paragraphs=tuple(self.paragraphs),
+            headers=tuple(headers),
+            footers=tuple(footers),
+            page_numbers=tuple(numbers),
+            notes=tuple(notes),
+        )
+
+    def _blocks(self, parent: Any, part: str, cell: tuple[int, int, int] | None) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == _P:
+                self._paragraph(child, part, cell, textbox=False)
+            elif tag == _TBL:
+                self.tables += 1
+                table = self.tables
+                for r, row in enumerate(child.iter(_TR), start=1):
+                    if row.getparent() is not child:
+                        continue
+                    for c, tc in enumerate((x for x in row if x.tag == _TC), start=1):
+                        self._blocks(tc, part, cell if cell is not None else (table, r, c))
+            elif tag in (_q("sdt"), _q("sdtContent"), _q("customXml"), _q("ins"), _q("moveTo")):
+                if tag in _TRACKED:
+                    self.tracked = True
+                self._blocks(child, part, cell)
+
+    def _paragraph(self, p: Any, part: str, cell: tuple[int, int, int] | None, textbox: bool) -> None:
+        self.count += 1
+        style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+        style_id = style.get(_VAL) if style is not None else None
+        out = _Buffer()
+        runs: list[RunFormat] = []
+        self._text(p, out, runs, style_id)
+        text = out.text()
+        label = self._label(p)
+        if label:
+            shift = len(label) + 1 - (len(text) - len(text.lstrip()))
+            text = f"{label} {text.lstrip()}" if text.strip() else label
+            runs = [attrs.evolve(r, start=max(r.start + shift, 0), end=max(r.end + shift, 0)) for r in runs]
+        table, row, column = cell or (None, None, None)
+        location = WordLocation(part, self.count, table, row, column, textbox=textbox)
+        props = dict(self.styles.paragraph(style_id))
+        _paragraph_props(p.find(_q("pPr")), props)
+        lines = text.split("\n")
+        self.paragraphs.append(
+            WordParagraph(
+                location,
+                text,
+                len(self.lines) + 1,
+                len(lines),
+                style=self.styles.names.get(style_id or self.styles.default_paragraph or ""),
+                label=label or None,
+                format=ParagraphFormat(**props),
+                runs=tuple(runs),
+                section=self.section,
+                drawing=any(True for _ in p.iter(_q("drawing"), _q("pict"))),
+            )
+        )
+        self.lines.extend(lines)
+        if part == "body" and p.find(f"{_q('pPr')}/{_q('sectPr')}") is not None:
+            self.section += 1  # this paragraph ends a section; the next one starts another
+        # A text box's paragraphs follow the paragraph that anchors it.
+        for box in p.iter(_TXBX):
+            if any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
+                continue
+            if box.getparent() is not None and _in_textbox(box.getparent(), p):
+                continue  # a box inside a box: read with the outer one
+            for inner in box.iter(_P):
+                if _in_textbox(inner, box):
+                    continue
+                self._paragraph(inner, part, cell, textbox=True)
+
+    def _label(self, p: Any) -> str | None:
+        num_pr = p.find(f"{_q('pPr')}/{_q('numPr')}")
+        num_id: str | None = None
+        level = 0
+        if num_pr is not None:
+            ilvl = num_pr.find(_q("ilvl"))
+            num = num_pr.find(_q("numId"))
+            level = int(ilvl.get(_VAL, "0")) if ilvl is not None else 0
+            num_id = num.get(_VAL) if num is not None else None
+        if num_id is None:
+            style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+            inherited = self._style_numbering(style.get(_VAL, "")) if style is not None else None
+            if inherited is None:
+                return None
+            num_id, style_level = inherited
+            level = level if num_pr is not None and num_pr.find(_q("ilvl")) is not None else style_level
+        if num_id in ("0", ""):
+            return None  # numId 0: numbering turned off
+        return self.numbering.label(num_id, level)
+
+    def _style_numbering(self, style_id: str) -> tuple[str, int] | None:
+        if style_id in self.style_numbering:
+            return self.style_numbering[style_id]
+        self.style_numbering[style_id] = None  # a basedOn cycle ends here
+        style = self.styles.by_id.get(style_id)
+        found: tuple[str, int] | None = None
+        if style is not None:
+            num_pr = style.find(f"{_q('pPr')}/{_q('numPr')}")
+            num = num_pr.find(_q("numId")) if num_pr is not None else None
+            if num is not None:
+                ilvl = num_pr.find(_q("ilvl"))
+                found = (num.get(_VAL, ""), int(ilvl.get(_VAL, "0")) if ilvl is not None else 0)
+            else:
+                based = style.find(_q("basedOn"))
+                if based is not None:
+                    found = self._style_numbering(based.get(_VAL, ""))
+        self.style_numbering[style_id] = found
+        return found
+
+    def _plain(self, p: Any) -> str:
+        """The displayed text of paragraph ``p``, without the text boxes it anchors."""
+        out = _Buffer()
+        self._text(p, out, None, None)
+        return out.text()
+
+    def _text(self, element: Any, out: _Buffer, runs: list[RunFormat] | None, style_id: str | None) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # comments, processing instructions
+            if tag in _SKIPPED or tag == _TXBX:
+                if tag in _TRACKED:
+                    self.tracked = True
+                continue
+            if tag in _TRACKED:
+                self.tracked = True
+            if tag == _R:
+                if _hidden(child):
+                    self.hidden += 1
+                    continue
+                start = out.length
+                self._text(child, out, None, None)
+                if runs is not None:
+                    runs.append(self._run_format(child, style_id, start, out.length))
+            elif tag == _T:
+                out.add(child.text or "")
+            elif tag == _q("tab") or tag == _q("ptab"):
+                out.add("\t")
+            elif tag in (_q("br"), _q("cr")):
+                out.add("\n")
+            elif tag == _q("noBreakHyphen"):
+                out.add("-")
+            elif tag == _q("sym"):
+                out.add(_symbol(child.get(_q("char"), "")))
+            else:
+                self._text(child, out, runs, style_id)
+
+    def _run_format(self, run: Any, style_id: str | None, start: int, end: int) -> RunFormat:
+        rpr = run.find(_q("rPr"))
+        char_style = rpr.find(_q("rStyle")) if rpr is not None else None
+        props = dict(self.styles.run(style_id, char_style.get(_VAL) if char_style is not None else None))
+        _run_props(rpr, props, self.styles.theme)
+        return RunFormat(start, end, **props)
+
+
+def _has_page_field(p: Any) -> bool:
+    """Whether paragraph ``p`` holds a ``PAGE`` field (simple or complex)."""
+    for simple in p.iter(_q("fldSimple")):
+        if simple.get(_q("instr"), "").split()[:1] == ["PAGE"]:
+            return True
+    return any((code.text or "").split()[:1] == ["PAGE"] for code in p.iter(_q("instrText")))
+
+
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{_q('rPr')}/{_q('vanish')}")
+    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
+
+
+def _symbol(hex_code: str) -> str:
+    """A ``w:sym`` character: the Symbol font's private-use codes as the character they draw
+    (a bullet for what has no text form, so that the symbol is not lost)."""
+    try:
+        code = int(hex_code, 16)
+    except ValueError:
+        return "•"
+    if 0xF000 <= code <= 0xF0FF:
+        code -= 0xF000
+    return chr(code) if 0x20 <= code < 0x7F else "•"
+
+
+def _in_textbox(element: Any, stop: Any) -> bool:
+    """Whether ``element`` lies inside a text box below ``stop``."""
+    for ancestor in element.iterancestors():
+        if ancestor is stop:
+            return False
+        if ancestor.tag == _TXBX:
+            return True
+    return False
