@@ -190,7 +190,7 @@ def test_rules_doc_is_current() -> None:
 def test_codes_are_unique_and_well_formed() -> None:
     names = [r.name for r in RULES.values()]
     assert len(set(names)) == len(names)
-    assert all(code.startswith("VN") and len(code) == 5 for code in RULES)
+    assert all(code[:2] in ("VN", "VL") and len(code) == 5 and code[2:].isdigit() for code in RULES)
 
 
 def test_sarif_shape() -> None:

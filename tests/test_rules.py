@@ -80,7 +80,8 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
 
 
 def test_every_rule_has_a_case_file() -> None:
-    assert sorted(p.stem for p in CASE_FILES) == sorted(RULES)
+    # Text rules; the layout rules (VL) have theirs in tests/test_layout.py, built as Word files.
+    assert sorted(p.stem for p in CASE_FILES) == sorted(c for c in RULES if c.startswith("VN"))
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.stem)

@@ -66,7 +66,7 @@ def test_reading_order_header_table_then_body_then_closing() -> None:
     assert lines[:6] == HEADER_LEFT + HEADER_RIGHT
     assert lines[6:8] == ["KẾ HOẠCH", "Tổ chức ngày hội đọc sách năm 2025"]
     assert lines[-3:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình"]
-    rec = record(vnplan.parse(word.text)[0])
+    rec = record(vnplan.parse_word(word)[0])
     assert (rec["type"], rec["number"], rec["symbol"], rec["issuer"]) == ("KH", 12, "KH-UBND", "ỦY BAN NHÂN DÂN XÃ AN BÌNH")
     assert rec["date"] == {"year": 2025, "month": 3, "day": 5}
     assert rec["sections"] == ["MỤC ĐÍCH", "TỔ CHỨC THỰC HIỆN"]
@@ -282,7 +282,7 @@ def test_corpus_docx_record_equals_gold(path: Path) -> None:
     from score_records import field_pairs, fold  # type: ignore[import-not-found]
 
     gold = json.loads((CORPUS / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
-    records = [record(d) for d in vnplan.parse(vnplan.read_docx(path).text)]
+    records = [record(d) for d in vnplan.parse_word(vnplan.read_docx(path))]
     assert len(records) == len(gold)
     wrong = {name for want, got in zip(gold, records, strict=True) for name, g, p in field_pairs(want, got)
              if fold(g) != fold(p)}  # fmt: skip
@@ -293,6 +293,6 @@ def test_corpus_docx_record_equals_gold(path: Path) -> None:
 @pytest.mark.parametrize("path", _docx_files(), ids=lambda p: p.name[:3])
 def test_corpus_docx_reads_and_checks(path: Path) -> None:
     word = vnplan.read_docx(path)
-    docs = vnplan.parse(word.text)
+    docs = vnplan.parse_word(word)
     assert len(docs) == 1 and docs[0].header is not None
     assert all(v.place is not None for v in vnplan.check_word(word) if v.span is not None)

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from .api import FormatResult, check, check_word, fix, format_text, parse
+from .api import FormatResult, check, check_word, fix, format_text, parse, parse_word
 from .diagnostics import Edit, Fix, FixResult, Severity, Violation, apply_fixes
 from .errors import ModelError, ParseError, VnplanError
 from .model import (
@@ -82,6 +82,7 @@ __all__ = [
     "fix",
     "format_text",
     "parse",
+    "parse_word",
     "plan",
     "read_docx",
     "references",

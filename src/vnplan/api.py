@@ -21,20 +21,30 @@ from .render import RenderOptions, render, render_all
 from .validate import CheckOptions, validate_all
 from .word import WordText
 
-__all__ = ["FormatResult", "check", "check_word", "fix", "format_text", "parse"]
+__all__ = ["FormatResult", "check", "check_word", "fix", "format_text", "parse", "parse_word"]
 
 
-def parse(text: str, *, source: str | None = None) -> tuple[Document, ...]:
+def parse(text: str, *, source: str | None = None, breaks: frozenset[int] | None = None) -> tuple[Document, ...]:
     """Parse ``text`` into the documents it holds, in order.
 
     A file may hold several documents (a cover letter and the draft it
     proposes); text without any recognisable part is one document whose body
     is its paragraphs. Raises :class:`ParseError` (with the original line and
     column) when the text cannot be read as documents; nothing else.
+
+    ``breaks`` (0-based line indexes) says which lines start a paragraph, when the
+    source knows (a Word file: :attr:`WordText.breaks`): then a body line is joined to
+    the one above only when it does not start one, instead of by guessing which lines
+    a copy hard-wrapped.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}")
-    return _parse(text, source)[1]
+    return _parse(text, source, breaks)[1]
+
+
+def parse_word(word: WordText, *, source: str | None = None) -> tuple[Document, ...]:
+    """Parse the text of a Word file (from :func:`vnplan.read_docx`), its paragraphs as they are."""
+    return parse(word.text, source=source, breaks=word.breaks)
 
 
 _gc_lock = threading.Lock()
@@ -66,14 +76,20 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _parse(text: str, source: str | None) -> tuple[NormalizedText, tuple[Document, ...]]:
+def _parse(
+    text: str, source: str | None, breaks: frozenset[int] | None = None
+) -> tuple[NormalizedText, tuple[Document, ...]]:
     with _collector_paused():
-        return _parse_unpaused(text, source)
+        return _parse_unpaused(text, source, breaks)
 
 
-def _parse_unpaused(text: str, source: str | None) -> tuple[NormalizedText, tuple[Document, ...]]:
+def _parse_unpaused(
+    text: str, source: str | None, breaks: frozenset[int] | None
+) -> tuple[NormalizedText, tuple[Document, ...]]:
     try:
         normalized = normalize(text)
+        if breaks is not None:
+            normalized = attrs.evolve(normalized, breaks=breaks)
         units = scan(normalized)
         tree = parse_units(units, normalized)
         return normalized, build_documents(tree, units, normalized)
@@ -115,7 +131,7 @@ def check_word(
     violation placed in the file: ``place`` gives its paragraph (table, row, cell) and
     characters, besides the line and column of the extracted text in ``span``. Besides the
     text rules, the layout rules (``VL``) check the file's formatting."""
-    docs = parse(word.text, source=source)
+    docs = parse_word(word, source=source)
     with _collector_paused():
         found = validate_all(docs, word.text, options=options, seen=seen, name=source or "", word=word)
     return tuple(attrs.evolve(v, place=word.place(v.span)) for v in found)

@@ -20,7 +20,8 @@ from typing import Any, TextIO, TypeVar
 
 from .api import parse
 from .errors import VnplanError
-from .inputs import DEFAULT_MAX_BYTES, read_input
+from .inputs import DEFAULT_MAX_BYTES, read_file
+from .model import Document
 from .planning import plan
 from .record import record
 from .serde import to_dict
@@ -31,8 +32,9 @@ __all__ = ["Progress", "expand", "plans_of_file", "records_of_file", "run"]
 _R = TypeVar("_R")
 
 
-def expand(paths: Iterable[str], pattern: str = "*.txt") -> list[str]:
-    """Files named, with directories replaced by their files matching ``pattern`` (recursively, sorted)."""
+def expand(paths: Iterable[str], pattern: str = "*.txt,*.docx") -> list[str]:
+    """Files named, with directories replaced by their files matching ``pattern`` (recursively,
+    sorted; several patterns separated by commas)."""
     out: list[str] = []
     for path in paths:
         p = Path(path)
@@ -41,21 +43,29 @@ def expand(paths: Iterable[str], pattern: str = "*.txt") -> list[str]:
         except OSError:  # a name too long: reading it reports the error
             is_dir = False
         if is_dir:
-            out.extend(str(f) for f in sorted(p.rglob(pattern)) if f.is_file())
+            found = {f for part in pattern.split(",") if part.strip() for f in p.rglob(part.strip())}
+            out.extend(str(f) for f in sorted(found) if f.is_file())
         else:
             out.append(path)
     return out
 
 
 def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The UTF-8 text of ``path`` (a byte-order mark is dropped); see :func:`vnplan.inputs.read_input`."""
-    return read_input(path, max_bytes)[0]
+    """The UTF-8 text of ``path`` (a byte-order mark is dropped; a Word file's text); see
+    :func:`vnplan.inputs.read_file`."""
+    return read_file(path, max_bytes).text
+
+
+def _read_and_parse(path: str, max_bytes: int) -> tuple[str, tuple[Document, ...]]:
+    read = read_file(path, max_bytes)
+    breaks = read.word.breaks if read.word is not None else None
+    return read.text, parse(read.text, source=path, breaks=breaks)
 
 
 def records_of_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[dict[str, Any]] | str]:
     """(path, records of its documents) or (path, error message with ``file:line:col``)."""
     try:
-        docs = parse(read_text(path, max_bytes), source=path)
+        _, docs = _read_and_parse(path, max_bytes)
     except VnplanError as exc:
         return path, str(exc)
     return path, [record(doc) for doc in docs]
@@ -64,8 +74,7 @@ def records_of_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str,
 def plans_of_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[dict[str, Any]] | str]:
     """(path, the records of its documents, each with its plan under ``"plan"``) or (path, error message)."""
     try:
-        text = read_text(path, max_bytes)
-        docs = parse(text, source=path)
+        text, docs = _read_and_parse(path, max_bytes)
     except VnplanError as exc:
         return path, str(exc)
     source = Source(text)  # once for all the documents of the file

@@ -45,7 +45,7 @@ from .api import check, check_word, fix, format_text, parse
 from .config import CheckSettings, find_settings, load_settings
 from .diagnostics import Severity, Violation
 from .errors import VnplanError
-from .inputs import DEFAULT_MAX_BYTES, Input, read_file
+from .inputs import DEFAULT_MAX_BYTES, Input, read_bounded_file, read_file
 from .model import Document
 from .record import RECORD_FIELDS, record
 from .render import render_all
@@ -81,7 +81,13 @@ def _read_file(path: str) -> Input:
 
 
 def _parse_file(path: str) -> tuple[Document, ...]:
-    return parse(_read(path), source="<stdin>" if path == "-" else path)
+    return _parse_input(_read_file(path), path)
+
+
+def _parse_input(read: Input, path: str) -> tuple[Document, ...]:
+    """The documents of a file as read; a Word file's paragraphs as they are."""
+    breaks = read.word.breaks if read.word is not None else None
+    return parse(read.text, source="<stdin>" if path == "-" else path, breaks=breaks)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -93,6 +99,36 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     else:
         json.dump([to_dict(d) for d in docs], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    docs = _parse_file(args.file)
+    if args.to == "docx":
+        from .word_writer import render_docx
+
+        data = render_docx(docs)
+        if args.output:
+            Path(args.output).write_bytes(data)
+        elif sys.stdout.isatty():
+            raise _InputError("--to docx writes a binary file: give -o FILE (or redirect standard output)")
+        else:
+            sys.stdout.buffer.write(data)
+        return EXIT_OK
+    if args.to == "markdown":
+        from .render_markup import render_markdown
+
+        out = render_markdown(docs)
+    elif args.to == "html":
+        from .render_markup import render_html
+
+        out = render_html(docs)
+    else:
+        out = render_all(docs)
+    if args.output:
+        Path(args.output).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
     return EXIT_OK
 
 
@@ -123,9 +159,9 @@ def _record_single(args: argparse.Namespace, paths: list[str]) -> int:
 
     records: list[dict[str, object]] = []
     for path in paths:
-        text = _read(path)
-        source = Source(text)
-        for doc in parse(text, source="<stdin>" if path == "-" else path):
+        read = _read_file(path)
+        source = Source(read.text)
+        for doc in _parse_input(read, path):
             rec: dict[str, object] = record(doc)
             if args.plan:
                 rec["plan"] = to_dict(plan(doc, source))
@@ -211,11 +247,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     ignore = _codes(args.ignore) or settings.ignore or ()
     draft = args.draft if args.draft is not None else settings.draft
     args.lang = args.lang or settings.lang or "vi"
-    options = CheckOptions(select=select, ignore=ignore, draft=draft)
+    options = CheckOptions(select=select, ignore=ignore, draft=draft, assume_nd30=args.assume_nd30)
     try:
         select_rules(options.select, options.ignore)
     except KeyError as exc:
         raise _InputError(f"unknown rule code or prefix: {exc.args[0]}") from None
+    if args.output and (len(args.files) != 1 or not args.fix):
+        raise _InputError("-o/--output takes --fix and one input file")
     results: list[tuple[str, tuple[Violation, ...]]] = []
     fixed_total = 0
     seen: dict[object, str] = {}  # shared by all files: duplicate numbers across them
@@ -225,17 +263,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
         text, bom = read.text, read.bom
         if read.word is not None:
             if args.fix:
-                raise _InputError(f"{path}: --fix does not write Word files yet; check it without --fix")
-            results.append((name, check_word(read.word, options=options, source=name, seen=seen)))
+                fixed_total += _fix_word(path, args, options, results)
+            else:
+                results.append((name, check_word(read.word, options=options, source=name, seen=seen)))
             continue
         if args.fix:
             outcome = fix(text, options=options, unsafe=args.unsafe_fixes)
             fixed_total += len(outcome.applied)
             if outcome.text != text:
-                if path == "-":
+                if path == "-" and not args.output:
                     sys.stdout.write(outcome.text)
                 else:  # every byte the fixes do not touch stays, the byte-order mark too
-                    Path(path).write_text(outcome.text, encoding="utf-8-sig" if bom else "utf-8", newline="")
+                    target = Path(args.output or path)
+                    target.write_text(outcome.text, encoding="utf-8-sig" if bom else "utf-8", newline="")
             text = outcome.text
         results.append((name, check(text, options=options, source=name, seen=seen)))
     out = sys.stderr if args.fix and "-" in args.files else sys.stdout
@@ -253,10 +293,31 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_CHANGED if errors and not args.exit_zero else EXIT_OK
 
 
+def _fix_word(
+    path: str, args: argparse.Namespace, options: CheckOptions, results: list[tuple[str, tuple[Violation, ...]]]
+) -> int:
+    """Fix a Word file into ``--output``; report what the fixed file (or the original) has left."""
+    from .word_fixer import fix_docx
+
+    if not args.output:
+        raise _InputError(f"{path}: a Word file is fixed into a new one: --fix -o FIXED.docx (-o {path} overwrites it)")
+    data = read_bounded_file(path, _max_bytes)
+    outcome = fix_docx(data, options=options, unsafe=args.unsafe_fixes, name=path, max_bytes=_max_bytes)
+    if outcome.refused is not None:
+        print(f"{path}: fix refused: {outcome.refused}", file=sys.stderr)
+    if outcome.data is None:
+        results.append((path, outcome.remaining))
+        return 0
+    Path(args.output).write_bytes(outcome.data)
+    print(f"{path}: {len(outcome.applied)} fixed, written to {args.output}", file=sys.stderr)
+    results.append((args.output, outcome.remaining))
+    return len(outcome.applied)
+
+
 def _documents(args: argparse.Namespace) -> list[tuple[Document, Source]]:
-    text = _read(args.file)
-    source = Source(text)  # once for all the documents of the file
-    return [(doc, source) for doc in parse(text, source="<stdin>" if args.file == "-" else args.file)]
+    read = _read_file(args.file)
+    source = Source(read.text)  # once for all the documents of the file
+    return [(doc, source) for doc in _parse_input(read, args.file)]
 
 
 def _cmd_tasks(args: argparse.Namespace) -> int:
@@ -336,10 +397,20 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), default="json")
     p.set_defaults(func=_cmd_parse)
 
+    rd = sub.add_parser(
+        "render", parents=[limits], help="write the documents as normalized text, Word, Markdown or HTML"
+    )
+    rd.add_argument("file", help="input file (text or .docx), or - for standard input")
+    rd.add_argument("--to", choices=("text", "docx", "markdown", "html"), default="text")
+    rd.add_argument("-o", "--output", metavar="FILE", help="write here (required for --to docx on a terminal)")
+    rd.set_defaults(func=_cmd_render)
+
     r = sub.add_parser("record", parents=[limits], help="print one record per document (RECORD.md)")
     r.add_argument("files", nargs="+", help="input files or directories, or - for standard input")
     r.add_argument("--format", choices=("json", "csv"), default="json")
-    r.add_argument("--glob", default="*.txt", help="files to take from directories (default: *.txt)")
+    r.add_argument(
+        "--glob", default="*.txt,*.docx", help="files to take from directories, comma-separated (default: *.txt,*.docx)"
+    )
     r.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per CPU)")
     r.add_argument("--plan", action="store_true", help="add each document's plan (JSON) under 'plan'")
     r.add_argument(
@@ -375,10 +446,21 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes or prefixes)")
     c.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     c.add_argument("--fix", action="store_true", help="apply safe fixes in place (- writes the fixed text to stdout)")
+    c.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="with --fix, write the fixed file here (one input; required for a Word file)",
+    )
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply unsafe fixes")
     mode = c.add_mutually_exclusive_group()
     mode.add_argument("--draft", action="store_true", default=None, help="draft mode: a blank number or day is fine")
     mode.add_argument("--final", dest="draft", action="store_false", help="final mode, even with a DỰ THẢO mark")
+    c.add_argument(
+        "--assume-nd30",
+        action="store_true",
+        help="check Party and Fatherland Front documents as NĐ 30 ones (their own standards follow it by analogy)",
+    )
     c.add_argument("--lang", choices=("vi", "en"), default=None, help="message language (default: vi)")
     c.add_argument(
         "--config", metavar="FILE", help="settings file (default: the nearest vnplan.toml or pyproject.toml)"

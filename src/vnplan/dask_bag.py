@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .api import parse
 from .errors import VnplanError
-from .inputs import read_input
+from .inputs import read_file
 from .planning import plan
 from .record import record
 from .serde import to_dict
@@ -37,20 +37,26 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["read_texts", "records", "records_of_text"]
 
 
-def records_of_text(item: str | tuple[str, str] | tuple[str, str, str], plans: bool = False) -> list[dict[str, Any]]:
+def records_of_text(
+    item: str | tuple[str, str] | tuple[str, str, str] | tuple[str, str, str, tuple[int, ...]], plans: bool = False
+) -> list[dict[str, Any]]:
     """The records of the documents of one text (the function the bag maps).
 
-    An item is a text, a ``(name, text)`` pair, or ``(name, "", error)`` for a
-    file that could not be read.
+    An item is a text, a ``(name, text)`` pair, ``(name, "", error)`` for a file that
+    could not be read, or ``(name, text, "", breaks)`` for a Word file (its paragraphs'
+    first lines, see :attr:`vnplan.WordText.breaks`).
     """
+    breaks: frozenset[int] | None = None
     if isinstance(item, str):
         name, text = "", item
     elif len(item) == 3:
         return [{"name": item[0], "error": item[2]}]
+    elif len(item) == 4:  # a Word file: its text and where its paragraphs start
+        name, text, breaks = item[0], item[1], frozenset(item[3])
     else:
         name, text = item[0], item[1]
     try:
-        docs = parse(text, source=name or None)
+        docs = parse(text, source=name or None, breaks=breaks)
     except VnplanError as exc:
         return [{"name": name, "error": str(exc)}]
     out: list[dict[str, Any]] = []
@@ -84,8 +90,11 @@ def read_texts(patterns: str | Sequence[str], *, files_per_partition: int = 64) 
     return cast("dask.bag.Bag", db.from_sequence(paths, npartitions=partitions).map(_read))
 
 
-def _read(path: str) -> tuple[str, str] | tuple[str, str, str]:
+def _read(path: str) -> tuple[str, str] | tuple[str, str, str] | tuple[str, str, str, tuple[int, ...]]:
     try:
-        return path, read_input(path)[0]
+        read = read_file(path)
     except VnplanError as exc:  # reported as an error item (file:line:col), not dropped
         return path, "", str(exc)
+    if read.word is not None:
+        return path, read.text, "", tuple(sorted(read.word.breaks))
+    return path, read.text

@@ -20,7 +20,7 @@ import attrs
 from ._intervals import Intervals
 from ._text import LINE_BREAK
 from .span import Span
-from .word import WordPlace
+from .word import WordFix, WordPlace
 
 __all__ = ["Edit", "Fix", "FixResult", "Severity", "Violation", "apply_fixes", "line_offsets"]
 
@@ -87,6 +87,8 @@ class Violation:
     document: int = 0
     #: For a Word file: the paragraph (table, row, cell) and characters of ``span``.
     place: WordPlace | None = None
+    #: For a layout finding: the properties that ``vnplan check --fix`` sets in the Word file.
+    word_fix: WordFix | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

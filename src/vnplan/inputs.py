@@ -18,7 +18,7 @@ from ._text import LINE_BREAK
 from .errors import InputError, ParseError
 from .word import WordText
 
-__all__ = ["DEFAULT_MAX_BYTES", "Input", "InputError", "decode", "read_file", "read_input"]
+__all__ = ["DEFAULT_MAX_BYTES", "Input", "InputError", "decode", "read_bounded_file", "read_file", "read_input"]
 
 #: The default input-size limit (``--max-bytes``): larger than any real document file.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -53,14 +53,7 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
     line and column) when a text file is not UTF-8.
     """
     name = "<stdin>" if path == "-" else path
-    try:
-        if path == "-":
-            data = _read_bounded(sys.stdin.buffer, name, max_bytes)
-        else:
-            with open(path, "rb") as fh:
-                data = _read_bounded(fh, name, max_bytes)
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    data = read_bounded_file(path, max_bytes)
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) or path.lower().endswith(".docx"):
         # A zip or an OLE file (a legacy .doc, an encrypted .docx) is never UTF-8 text.
         from .word_reader import read_docx
@@ -68,6 +61,18 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
         word = read_docx(data, name=name, max_bytes=max_bytes)
         return Input(word.text, word=word)
     return Input(decode(data, name), data.startswith(b"\xef\xbb\xbf"))
+
+
+def read_bounded_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path`` (``-``: standard input), at most ``max_bytes`` of them (:class:`InputError`)."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            return _read_bounded(sys.stdin.buffer, name, max_bytes)
+        with open(path, "rb") as fh:
+            return _read_bounded(fh, name, max_bytes)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
 
 
 def _read_bounded(fh: BinaryIO, name: str, max_bytes: int) -> bytes:

@@ -319,7 +319,9 @@ def scan(source: NormalizedText) -> list[Unit]:
     for k, (begin, national) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(segments)
         units.append(Unit(DOC_START, []))
-        _DocumentScanner(segments[begin:end], national - begin if national is not None else None).run(units)
+        scanner = _DocumentScanner(segments[begin:end], national - begin if national is not None else None)
+        scanner.breaks = source.breaks
+        scanner.run(units)
     return units
 
 
@@ -1061,6 +1063,8 @@ class _DocumentScanner:
         self.out: list[Unit] = []
         self.gazette_type = -1  # the segment of an old gazette title's type name
         self._blank_paragraphs: bool | None = None
+        #: Lines that start a paragraph, when the source knows (see NormalizedText.breaks).
+        self.breaks: frozenset[int] | None = None
 
     def emit(self, kind: str, seg: Segment, **data: object) -> Unit:
         unit = Unit(kind, [seg], data)
@@ -1771,6 +1775,15 @@ class _DocumentScanner:
             else:
                 head = heading_kind(seg)
             if head is None:
+                if self.breaks is not None and prev is not None:
+                    # The source says where paragraphs start (a Word file): nothing to guess.
+                    if seg.line not in self.breaks:
+                        prev.segments.append(seg)
+                    else:
+                        prev = Unit("TEXT", [seg], {})
+                        out.append(prev)
+                    last = text
+                    continue
                 if (
                     prev is not None
                     and prev.kind == "ARTICLE"

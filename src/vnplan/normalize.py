@@ -100,6 +100,9 @@ class NormalizedText:
     #: Lines decoded from TCVN3 with no capital letter: printed in the capitals font,
     #: perhaps, whose codes are the lower-case ones, so their case is unknown.
     caseless: frozenset[int] = frozenset()
+    #: 0-based lines that start a paragraph, when the source knows (a Word file); ``None``
+    #: for text, whose wrapped lines the lexer recovers.
+    breaks: frozenset[int] | None = None
 
     @property
     def text(self) -> str:

@@ -43,7 +43,7 @@ from .model import (
 )
 from .model.body import Node
 
-__all__ = ["MOTTO", "NATIONAL_NAME", "RenderOptions", "render", "render_all"]
+__all__ = ["MOTTO", "NATIONAL_NAME", "RenderOptions", "render", "render_all", "render_components"]
 
 # The keyword a quyết định (nghị quyết) writes alone on its line before Điều 1.
 _KEYWORDS = {"QĐ": ("quyet dinh", "QUYẾT ĐỊNH:"), "NQ": ("quyet nghi", "QUYẾT NGHỊ:")}
@@ -81,19 +81,44 @@ _MARKERS = {
 }
 
 
+# The component a section's heading is (as the layout rules of vnplan.rules.layout name them).
+_HEADING_KINDS = {
+    SectionKind.PART: "chapter",
+    SectionKind.CHAPTER: "chapter",
+    SectionKind.SECTION: "chapter",
+    SectionKind.ARTICLE: "article",
+    SectionKind.ROMAN: "heading",
+}
+
+
+def render_components(doc: Document, options: RenderOptions | None = None) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The blocks :func:`render` writes, each line with the component it is: ``("issuer",
+    "SỞ TÀI CHÍNH")``, ``("body", "...")``. Blocks are what ``render`` parts by blank
+    lines; the kinds are those of the layout rules (for writers of other formats)."""
+    renderer = _Renderer(options or RenderOptions())
+    renderer.document(doc)
+    return tuple(
+        tuple(zip(kinds, lines, strict=True)) for kinds, lines in zip(renderer.kinds, renderer.blocks, strict=True)
+    )
+
+
 class _Renderer:
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
         self.blocks: list[list[str]] = []
+        #: The component of every line of ``blocks`` (see :func:`render_components`).
+        self.kinds: list[list[str]] = []
 
-    def block(self, *lines: str) -> None:
+    def block(self, *lines: str, kind: str | tuple[str, ...] = "text") -> None:
         if lines:
             self.blocks.append(list(lines))
+            self.kinds.append([kind] * len(lines) if isinstance(kind, str) else list(kind))
 
     def document(self, doc: Document) -> str:
         self.blocks = []
+        self.kinds = []
         for line in doc.preface:
-            self.block(line)
+            self.block(line, kind="preface")
         if doc.header is not None:
             self.header(doc.header, doc)
         title = doc.title
@@ -101,9 +126,9 @@ class _Renderer:
             lines = [title.type_name.upper()]
             if title.summary:
                 lines.append(canonical_summary(title.summary))
-            self.block(*lines)
+            self.block(*lines, kind=("type_name", "summary")[: len(lines)])
             if title.authority:
-                self.block(title.authority.upper())  # NĐ 30 writes it in capitals
+                self.block(title.authority.upper(), kind="title_authority")  # NĐ 30 writes it in capitals
         if doc.addressees:
             self.addressees(doc.addressees)
         keyword = _KEYWORDS.get(title.doc_type or "") if title is not None else None
@@ -114,36 +139,45 @@ class _Renderer:
         if doc.signature is not None:
             self.signature(doc.signature)
         for line in doc.stray:
-            self.block(line)
+            self.block(line, kind="stray")
         if doc.digital_signature is not None:
             self.digital_signature(doc.digital_signature)
         for node in doc.annex:
-            self.node(node)
+            self.node(node, kind="annex")
         for line in doc.trailer:
-            self.block(line)
+            self.block(line, kind="trailer")
         return "\n\n".join("\n".join(b) for b in self.blocks) + "\n"
 
     # -- header ----------------------------------------------------------------
     def header(self, header: Header, doc: Document) -> None:
         left: list[str] = []
+        left_kinds: list[str] = []
         if header.parent_issuer:
             left.append(header.parent_issuer.upper())
+            left_kinds.append("parent_issuer")
         if header.issuer:
             left.append(header.issuer.upper())
+            left_kinds.append("issuer")
         if left and self.options.rules:
             left.append("-------")
+            left_kinds.append("rule")
         if left:
-            self.block(*left)
+            self.block(*left, kind=tuple(left_kinds))
         right: list[str] = []
+        right_kinds: list[str] = []
         if header.national_name:
             right.append(NATIONAL_NAME)
+            right_kinds.append("national")
         if header.motto:
             right.append(MOTTO)
+            right_kinds.append("motto")
             if self.options.rules:
                 right.append("---------------")
+                right_kinds.append("rule")
         if right:
-            self.block(*right)
+            self.block(*right, kind=tuple(right_kinds))
         lines: list[str] = []
+        kinds: list[str] = []
         if header.number is not None:
             number = header.number
             if number.number is None and number.symbol is None:
@@ -151,17 +185,20 @@ class _Renderer:
             else:
                 digits = f"{number.number:02d}" if number.number is not None else self.options.blank
                 lines.append(f"Số: {digits}/{canonical_symbol(number.symbol or '')}")
+            kinds.append("number")
         title = doc.title
         if title is not None and title.type_name is None and title.doc_type == CONG_VAN and title.summary:
             lines.append(f"V/v {canonical_summary(title.summary)}")
+            kinds.append("cv_summary")
         if header.place_date is not None:
             lines.append(self.place_date(header.place_date))
+            kinds.append("place_date")
         if lines:
-            self.block(*lines)
+            self.block(*lines, kind=tuple(kinds))
         if header.marks:
-            self.block(*header.marks)
+            self.block(*header.marks, kind="mark")
         if header.notes:
-            self.block(*header.notes)
+            self.block(*header.notes, kind="header_note")
 
     def place_date(self, place_date: PlaceDate) -> str:
         date = place_date.date or PartialDate()
@@ -176,32 +213,34 @@ class _Renderer:
     # -- addressees ------------------------------------------------------------
     def addressees(self, entries: tuple[str, ...]) -> None:
         if len(entries) == 1:
-            self.block(f"Kính gửi: {entries[0]}.")
+            self.block(f"Kính gửi: {entries[0]}.", kind="addressee")
             return
         lines = ["Kính gửi:"]
         lines.extend(f"- {e}{'.' if k == len(entries) - 1 else ';'}" for k, e in enumerate(entries))
-        self.block(*lines)
+        self.block(*lines, kind="addressee")
 
     # -- body ------------------------------------------------------------------
-    def node(self, node: Node, *, keyword: tuple[str, str] | None = None) -> None:
+    def node(self, node: Node, *, keyword: tuple[str, str] | None = None, kind: str = "body") -> None:
         if isinstance(node, Paragraph):
             text = node.text
             if keyword is not None and len(text) < 16 and squash(fold(text).replace(":", " ")) == keyword[0]:
-                text = keyword[1]
-            self.block(text)
+                self.block(keyword[1], kind="keyword" if kind == "body" else kind)
+                return
+            self.block(text, kind=kind)
             return
-        self.section(node)
+        self.section(node, kind)
 
-    def section(self, section: Section) -> None:
+    def section(self, section: Section, kind: str = "body") -> None:
         if section.kind is SectionKind.DASH:
             marker = "-"
         elif section.kind is SectionKind.PLUS:
             marker = "+"
         else:
             marker = _MARKERS[section.kind].format(section.label)
-        self.block(f"{marker} {section.heading}".rstrip())
+        heading = _HEADING_KINDS.get(section.kind, "item") if kind == "body" else kind
+        self.block(f"{marker} {section.heading}".rstrip(), kind=heading)
         for child in section.children:
-            self.node(child)
+            self.node(child, kind=kind)
 
     # -- closing ---------------------------------------------------------------
     def recipients(self, recipients: Recipients) -> None:
@@ -212,18 +251,18 @@ class _Renderer:
             lines.append(f"- {entry}{'.' if last else ';'}")
         if recipients.archive is not None:
             lines.append(f"- Lưu: {recipients.archive}.")
-        self.block(*lines)
+        self.block(*lines, kind=("recipients_label", *["recipients_entry"] * (len(lines) - 1)))
 
     def signature(self, signature: Signature) -> None:
         lines = [canonical_authority(line) for line in signature.authority]
         if signature.title:
             lines.append(canonical_authority(signature.title))
         if lines:
-            self.block(*lines)
+            self.block(*lines, kind="authority")
         if signature.notes:
-            self.block(*signature.notes)
+            self.block(*signature.notes, kind="signature_note")
         if signature.signer:
-            self.block(f"{signature.rank} {signature.signer}" if signature.rank else signature.signer)
+            self.block(f"{signature.rank} {signature.signer}" if signature.rank else signature.signer, kind="signer")
 
     def digital_signature(self, esig: DigitalSignature) -> None:
-        self.block(*(f"{key}: {value}" for key, value in esig.fields))
+        self.block(*(f"{key}: {value}" for key, value in esig.fields), kind="digital_signature")

@@ -268,6 +268,10 @@ def rules_markdown(rules: Iterable[Rule] | None = None) -> str:
         "Fix: **safe** fixes apply with `--fix` and only rewrite fixed forms (keywords, punctuation, padding, "
         "canonical texts); **unsafe** ones need `--unsafe-fixes` because they change words the author wrote.",
         "",
+        "`VL` rules check the layout of a Word file (kỹ thuật trình bày: paper, margins, font, the size, weight, "
+        "slant and alignment of each component) and find nothing on text; their safe fixes set one property "
+        "in the file (see `docs/docx.md`).",
+        "",
         "| Code | Name | Severity | Fix | Summary |",
         "|---|---|---|---|---|",
     ]

@@ -175,6 +175,7 @@ def validate(
                     span=finding.span,
                     fix=finding.fix,
                     document=index,
+                    word_fix=finding.word_fix,
                 )
             )
     out.sort(key=lambda v: v.sort_key)

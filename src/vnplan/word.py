@@ -176,6 +176,35 @@ class WordPlace:
 
 
 @attrs.frozen
+class WordEdit:
+    """One property to set in a Word file: on runs ``runs`` (indexes of
+    :attr:`WordParagraph.runs`) of paragraph ``paragraph`` (an index of
+    :attr:`WordText.paragraphs`), on the paragraph itself when ``runs`` is ``None``, or
+    on section ``paragraph`` (an index of :attr:`WordText.pages`) for a page property.
+
+    Properties: ``size`` (points), ``bold``, ``italic``, ``caps``, ``font`` (all font
+    slots), ``east_asian_font``, ``color`` (``RRGGBB``) on runs; ``alignment``, ``first_line_indent`` (cm),
+    ``space_after`` (points), ``line_spacing`` (lines) on paragraphs; ``page_size``
+    (``A4``) and ``margin_top`` ... ``margin_right`` (mm) on sections.
+    """
+
+    paragraph: int
+    runs: tuple[int, ...] | None
+    property: str
+    value: str | float | bool
+
+
+@attrs.frozen
+class WordFix:
+    """How to fix a layout finding in the file: properties to set, each on what it names."""
+
+    edits: tuple[WordEdit, ...]
+    description: str
+    #: The edits are on sections (page size, margins), not paragraphs.
+    section: bool = False
+
+
+@attrs.frozen
 class WordText:
     """The text of a Word file and the map back to its paragraphs."""
 
@@ -191,10 +220,21 @@ class WordText:
     pages: tuple[PageSetup, ...] = ()
     #: Every page-number field of the page headers and footers.
     page_numbers: tuple[PageNumber, ...] = ()
+    #: The number of pages as Word last counted them (``docProps/app.xml``), if the file says.
+    page_count: int | None = None
     _starts: list[int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", [p.first_line for p in self.paragraphs])
+
+    @property
+    def breaks(self) -> frozenset[int]:
+        """0-based lines of :attr:`text` that start a paragraph (for :func:`vnplan.parse`)."""
+        return frozenset(p.first_line - 1 for p in self.paragraphs)
+
+    def index_of(self, paragraph: WordParagraph) -> int:
+        """The index of ``paragraph`` in :attr:`paragraphs`."""
+        return bisect.bisect_right(self._starts, paragraph.first_line) - 1
 
     def locate(self, line: int) -> WordParagraph | None:
         """The paragraph that 1-based ``line`` of :attr:`text` belongs to."""

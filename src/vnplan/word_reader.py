@@ -18,6 +18,7 @@ says so.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,20 @@ def read_docx(file: str | Path | bytes, *, name: str | None = None, max_bytes: i
         except OSError as exc:
             raise InputError(f"{label}: cannot read: {exc.strerror or exc}") from None
     document = _open(data, label, max_bytes)
-    return _Reader(document, label).read()
+    return attrs.evolve(_Reader(document, label).read(), page_count=_page_count(data))
+
+
+def _page_count(data: bytes) -> int | None:
+    """The page count Word saved in ``docProps/app.xml`` (``<Pages>``), if it is there."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "docProps/app.xml" not in archive.namelist() or archive.getinfo("docProps/app.xml").file_size > 1 << 20:
+                return None
+            app = archive.read("docProps/app.xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return None
+    m = re.search(r"<(?:\w+:)?Pages>\s*(\d{1,6})\s*<", app)
+    return int(m.group(1)) if m else None
 
 
 def _open(data: bytes, name: str, max_bytes: int) -> Any:
@@ -440,6 +454,10 @@ class _Buffer:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
+        #: The run elements read (those of :attr:`WordParagraph.runs`, in order) and every
+        #: ``w:t`` with the characters of the text it holds: what the fixer edits.
+        self.run_elements: list[Any] = []
+        self.texts: list[tuple[Any, int, int]] = []
 
     def add(self, text: str) -> None:
         self.parts.append(text)
@@ -458,6 +476,8 @@ class _Reader:
         self.style_numbering: dict[str, tuple[str, int] | None] = {}
         self.section = 0
         self.lines: list[str] = []
+        #: Per paragraph read: its element, its runs' elements and its ``w:t`` with offsets.
+        self.elements: list[tuple[Any, list[Any], list[tuple[Any, int, int]]]] = []
         self.paragraphs: list[WordParagraph] = []
         self.tracked = False
         self.hidden = 0
@@ -547,6 +567,7 @@ class _Reader:
             shift = len(label) + 1 - (len(text) - len(text.lstrip()))
             text = f"{label} {text.lstrip()}" if text.strip() else label
             runs = [attrs.evolve(r, start=max(r.start + shift, 0), end=max(r.end + shift, 0)) for r in runs]
+            out.texts = [(t, max(a + shift, 0), max(b + shift, 0)) for t, a, b in out.texts]
         table, row, column = cell or (None, None, None)
         location = WordLocation(part, self.count, table, row, column, textbox=textbox)
         props = dict(self.styles.paragraph(style_id))
@@ -567,6 +588,7 @@ class _Reader:
             )
         )
         self.lines.extend(lines)
+        self.elements.append((p, out.run_elements, out.texts))
         if part == "body" and p.find(f"{_q('pPr')}/{_q('sectPr')}") is not None:
             self.section += 1  # this paragraph ends a section; the next one starts another
         # A text box's paragraphs follow the paragraph that anchors it.
@@ -644,8 +666,11 @@ class _Reader:
                 self._text(child, out, None, None)
                 if runs is not None:
                     runs.append(self._run_format(child, style_id, start, out.length))
+                    out.run_elements.append(child)
             elif tag == _T:
-                out.add(child.text or "")
+                text = child.text or ""
+                out.texts.append((child, out.length, out.length + len(text)))
+                out.add(text)
             elif tag == _q("tab") or tag == _q("ptab"):
                 out.add("\t")
             elif tag in (_q("br"), _q("cr")):

@@ -10,7 +10,8 @@ Codes are stable and never reused. Ranges follow the parts of the document:
 * ``VN6xx`` the body;
 * ``VN7xx`` the signature block;
 * ``VN8xx`` the text itself (Unicode, encodings);
-* ``VN9xx`` which rule book applies.
+* ``VN9xx`` which rule book applies;
+* ``VL1xx``, ``VL2xx`` the layout of a Word file (kỹ thuật trình bày; :mod:`.layout`).
 
 ``docs/rules.md`` is generated from the rules' metadata and docstrings
 (``python -m vnplan.rules``).
@@ -18,10 +19,10 @@ Codes are stable and never reused. Ranges follow the parts of the document:
 
 from __future__ import annotations
 
-from . import body, date, header, number, recipients, scope, signature, text, title
+from . import body, date, header, layout, number, recipients, scope, signature, text, title
 from ._base import RULES, Context, Era, Finding, Rule, Source
 
-del body, date, header, number, recipients, scope, signature, text, title
+del body, date, header, layout, number, recipients, scope, signature, text, title
 
 __all__ = ["RULES", "Context", "Era", "Finding", "Rule", "Source", "get_rule", "select_rules"]
 

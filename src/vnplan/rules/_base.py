@@ -33,7 +33,7 @@ from ..diagnostics import Edit, Fix, Severity
 from ..model import CONG_VAN, Document
 from ..source import Line, Source
 from ..span import Span
-from ..word import WordText
+from ..word import WordFix, WordText
 
 __all__ = [
     "RULES",
@@ -71,6 +71,8 @@ class Finding(NamedTuple):
     fix: Fix | None = None
     #: Overrides the rule's default severity (draft mode, era).
     severity: Severity | None = None
+    #: For a layout rule: the properties to set in the Word file.
+    word_fix: WordFix | None = None
 
 
 @attrs.define
