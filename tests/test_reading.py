@@ -486,3 +486,18 @@ def test_splitting_long_lines_grows_linearly() -> None:
         small = min(_cpu(unit * size) for _ in range(3))
         large = min(_cpu(unit * size * 4) for _ in range(3))
         assert large <= 6 * small + 0.05, (unit[:10], small, large)
+
+
+def test_cong_van_subject_in_the_left_column_before_the_quoc_hieu() -> None:
+    # A header table read cell by cell (a Word file): the left cell's number and V/v (wrapped
+    # over two lines) come before the right cell's Quốc hiệu.
+    text = (
+        "SỞ NÔNG NGHIỆP\nSố: 7/SNN-KH\nV/v rà soát kế hoạch\nvốn năm 2026\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCần Thơ, ngày 2 tháng 2 năm 2026\n\n"
+        "Kính gửi: Các phòng chuyên môn.\n\nĐề nghị các phòng rà soát./.\n"
+    )
+    doc = vnplan.parse(text)[0]
+    assert doc.header is not None and doc.header.issuer == "SỞ NÔNG NGHIỆP"
+    assert doc.header.number is not None and doc.header.number.symbol == "SNN-KH"
+    assert doc.title is not None and doc.title.summary == "rà soát kế hoạch vốn năm 2026"
+    assert doc.addressees == ("Các phòng chuyên môn",)

@@ -188,3 +188,16 @@ def word_counts(text: str) -> collections.Counter[str]:
     for word in _WORD.findall(fold(_GLUED.sub(" ", text))):
         counts[word.lstrip("0") or "0" if word.isdecimal() else word] += 1
     return counts
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+
+
+def roman(n: int) -> str:
+    """``n`` (>= 1) in Roman numerals: ``14`` -> ``XIV``."""
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)

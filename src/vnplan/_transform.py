@@ -122,6 +122,8 @@ class _Builder:
         page_head = split_issuer([u.text for u in header_units if u.kind == "ORG"])[2]
         if page_head is not None:
             preface = (*preface, page_head)  # the issuer repeated above itself: a page head
+            if header is not None and len(header_units) > 1 and header_units[0].kind == "ORG":
+                header = attrs.evolve(header, span=self.span(header_units[1:]))  # which no longer covers it
         addressees = self.addressees(self.tokens(parts["addressees"])) if "addressees" in parts else ()
         title = self.title(
             self.tokens(parts["title"]) if "title" in parts else [],

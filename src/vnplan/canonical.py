@@ -89,3 +89,18 @@ def canonical_summary(summary: str) -> str:
     if text.endswith(".") and not text.endswith(".."):
         return text[:-1].rstrip()
     return text
+
+
+_BASIS = re.compile(r"(?:can cu|theo de nghi|xet)\b")
+_KEYWORD_LINE = re.compile(r"quyet (?:dinh|nghi)\s*:?")
+
+
+def is_basis(text: str) -> bool:
+    """Whether a paragraph before the first section is a căn cứ of the document (``Căn cứ ...``,
+    ``Theo đề nghị ...``, ``Xét ...``): NĐ 30 sets these in italic."""
+    return _BASIS.match(fold(text.lstrip(" *_"))) is not None
+
+
+def is_keyword_line(text: str) -> bool:
+    """Whether a paragraph is the ``QUYẾT ĐỊNH:`` (``QUYẾT NGHỊ:``) line before Điều 1."""
+    return len(text) < 16 and _KEYWORD_LINE.fullmatch(fold(text.strip(" *_")).strip()) is not None

@@ -817,9 +817,27 @@ def _header_start(segments: list[Segment], national: int, floor: int, after_docu
             # a bare "ngày 21/11/2025." there ends a website's summary.
             or (date is not None and date.start() > 0)
         ):
-            break
+            subject = _subject_under_number(segments, i - 1, floor)
+            if subject is None:
+                break
+            i = subject  # the left column's V/v (wrapped, maybe), under its number: go on above it
+            continue
         i -= 1
     return i
+
+
+def _subject_under_number(segments: list[Segment], k: int, floor: int) -> int | None:
+    """The V/v line of a công văn that segment ``k`` is, or wraps (at most two lines), when the
+    number line stands right above it: the left column of a header read cell by cell (a Word
+    file's header table) puts it before the Quốc hiệu."""
+    for j in (k, k - 1, k - 2):
+        if j < floor:
+            return None
+        if SUBJECT.match(segments[j].folded):
+            # Under the number, under the issuer (no number yet), or first in the text.
+            above = segments[j - 1] if j - 1 >= floor else None
+            return j if above is None or NUMBER.match(above.folded) or _is_org_like(above) else None
+    return None
 
 
 def _loose_label(seg: Segment) -> bool:

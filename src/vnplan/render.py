@@ -27,7 +27,15 @@ from __future__ import annotations
 import attrs
 
 from ._text import fold, squash
-from .canonical import MOTTO, NATIONAL_NAME, canonical_authority, canonical_summary, canonical_symbol
+from .canonical import (
+    MOTTO,
+    NATIONAL_NAME,
+    canonical_authority,
+    canonical_summary,
+    canonical_symbol,
+    is_basis,
+    is_keyword_line,
+)
 from .model import (
     CONG_VAN,
     DigitalSignature,
@@ -43,7 +51,17 @@ from .model import (
 )
 from .model.body import Node
 
-__all__ = ["MOTTO", "NATIONAL_NAME", "RenderOptions", "render", "render_all", "render_components"]
+__all__ = [
+    "CLOSING_COLUMNS",
+    "HEADER_COLUMNS",
+    "MOTTO",
+    "NATIONAL_NAME",
+    "RenderOptions",
+    "render",
+    "render_all",
+    "render_columns",
+    "render_components",
+]
 
 # The keyword a quyết định (nghị quyết) writes alone on its line before Điều 1.
 _KEYWORDS = {"QĐ": ("quyet dinh", "QUYẾT ĐỊNH:"), "NQ": ("quyet nghi", "QUYẾT NGHỊ:")}
@@ -102,6 +120,37 @@ def render_components(doc: Document, options: RenderOptions | None = None) -> tu
     )
 
 
+#: The components the two-column parts put in their left and right columns: the header
+#: (issuer and số left, Quốc hiệu right) and the closing (Nơi nhận left, signature right).
+HEADER_COLUMNS = (("parent_issuer", "issuer", "number", "cv_summary"), ("national", "motto", "place_date"))
+CLOSING_COLUMNS = (("recipients_label", "recipients_entry"), ("authority", "signature_note", "signer"))
+
+Line = tuple[str, str]
+
+
+def render_columns(doc: Document, options: RenderOptions | None = None) -> list[tuple[str, list[Line], list[Line]]]:
+    """The lines of :func:`render_components` laid out as a page shows them:
+    ``("header", left, right)`` and ``("closing", left, right)`` for the two-column parts,
+    ``("line", [line], [])`` for every other line (for the Word and HTML writers)."""
+    lines = [line for block in render_components(doc, options) for line in block]
+    out: list[tuple[str, list[Line], list[Line]]] = []
+    k = 0
+    while k < len(lines):
+        for name, (left, right) in (("header", HEADER_COLUMNS), ("closing", CLOSING_COLUMNS)):
+            if lines[k][0] in left or lines[k][0] in right:
+                end = k
+                while end < len(lines) and (lines[end][0] in left or lines[end][0] in right):
+                    end += 1
+                part = lines[k:end]
+                out.append((name, [x for x in part if x[0] in left], [x for x in part if x[0] in right]))
+                k = end
+                break
+        else:
+            out.append(("line", [lines[k]], []))
+            k += 1
+    return out
+
+
 class _Renderer:
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
@@ -132,8 +181,11 @@ class _Renderer:
         if doc.addressees:
             self.addressees(doc.addressees)
         keyword = _KEYWORDS.get(title.doc_type or "") if title is not None else None
+        preamble = True  # the paragraphs before the first section: căn cứ among them
         for node in doc.body:
-            self.node(node, keyword=keyword)
+            preamble = preamble and isinstance(node, Paragraph)
+            basis = preamble and isinstance(node, Paragraph) and is_basis(node.text)
+            self.node(node, keyword=keyword, kind="basis" if basis else "body")
         if doc.recipients is not None:
             self.recipients(doc.recipients)
         if doc.signature is not None:
@@ -224,9 +276,9 @@ class _Renderer:
         if isinstance(node, Paragraph):
             text = node.text
             if keyword is not None and len(text) < 16 and squash(fold(text).replace(":", " ")) == keyword[0]:
-                self.block(keyword[1], kind="keyword" if kind == "body" else kind)
+                self.block(keyword[1], kind="keyword" if kind in ("body", "basis") else kind)
                 return
-            self.block(text, kind=kind)
+            self.block(text, kind="keyword" if kind == "body" and is_keyword_line(text) else kind)
             return
         self.section(node, kind)
 
@@ -237,7 +289,7 @@ class _Renderer:
             marker = "+"
         else:
             marker = _MARKERS[section.kind].format(section.label)
-        heading = _HEADING_KINDS.get(section.kind, "item") if kind == "body" else kind
+        heading = _HEADING_KINDS.get(section.kind, "item" if kind == "body" else kind)
         self.block(f"{marker} {section.heading}".rstrip(), kind=heading)
         for child in section.children:
             self.node(child, kind=kind)

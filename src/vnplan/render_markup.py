@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from .model import Document
-from .render import RenderOptions, render_components
+from .render import RenderOptions, render_columns, render_components
 
 __all__ = ["render_html", "render_markdown"]
 
@@ -28,6 +28,7 @@ _MARKDOWN = {
     "summary": "**{}**",
     "title_authority": "**{}**",
     "keyword": "**{}**",
+    "basis": "*{}*",
     "chapter": "## {}",
     "heading": "## {}",
     "article": "### {}",
@@ -66,10 +67,6 @@ def render_markdown(
 
 
 _TAGS = {"type_name": "h1", "chapter": "h2", "heading": "h2", "article": "h3"}
-_HEADER = ("parent_issuer", "issuer", "number", "cv_summary")
-_NATIONAL = ("national", "motto", "place_date")
-_CLOSING = {"recipients_label": "recipients", "recipients_entry": "recipients"}
-_SIGNATURE = ("authority", "signature_note", "signer")
 
 _CSS = """
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
@@ -93,6 +90,7 @@ _CSS = """
 .vbhc .body, .vbhc .item, .vbhc .heading, .vbhc .article
   { text-align: justify; text-indent: 1.27cm; margin-bottom: 6pt; }
 .vbhc .heading, .vbhc .article { font-weight: bold; }
+.vbhc .basis { text-align: justify; text-indent: 1.27cm; margin-bottom: 6pt; font-style: italic; }
 .vbhc .recipients { width: 45%; }
 .vbhc .recipients-label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .vbhc .recipients-entry { font-size: 11pt; }
@@ -122,37 +120,21 @@ def _title(docs: list[Document]) -> str:
 
 
 def _article(doc: Document, options: RenderOptions | None) -> str:
-    lines = [line for block in render_components(doc, options) for line in block]
     out = ['<article class="vbhc">']
-    k = 0
-    while k < len(lines):
-        kind = lines[k][0]
-        if kind in _HEADER or kind in _NATIONAL:
-            end = k
-            while end < len(lines) and lines[end][0] in _HEADER + _NATIONAL:
-                end += 1
-            left = "".join(_p(kd, t) for kd, t in lines[k:end] if kd in _HEADER)
-            right = "".join(_p(kd, t) for kd, t in lines[k:end] if kd in _NATIONAL)
+    for kind, left, right in render_columns(doc, options):
+        cells = ("".join(_p(k, t) for k, t in left), "".join(_p(k, t) for k, t in right))
+        if kind == "header":
             out.append(
-                f'<header class="head"><div class="issuer-block">{left}</div>'
-                f'<div class="national-block">{right}</div></header>'
+                f'<header class="head"><div class="issuer-block">{cells[0]}</div>'
+                f'<div class="national-block">{cells[1]}</div></header>'
             )
-            k = end
-            continue
-        if kind in _CLOSING or kind in _SIGNATURE:
-            end = k
-            while end < len(lines) and (lines[end][0] in _CLOSING or lines[end][0] in _SIGNATURE):
-                end += 1
-            left = "".join(_p(kd, t) for kd, t in lines[k:end] if kd in _CLOSING)
-            right = "".join(_p(kd, t) for kd, t in lines[k:end] if kd in _SIGNATURE)
+        elif kind == "closing":
             out.append(
-                f'<footer class="closing"><div class="recipients">{left}</div>'
-                f'<div class="signature">{right}</div></footer>'
+                f'<footer class="closing"><div class="recipients">{cells[0]}</div>'
+                f'<div class="signature">{cells[1]}</div></footer>'
             )
-            k = end
-            continue
-        out.append(_p(kind, lines[k][1]))
-        k += 1
+        else:
+            out.append(cells[0])
     out.append("</article>")
     return "\n".join(out)
 

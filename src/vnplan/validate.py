@@ -30,7 +30,9 @@ __all__ = ["CheckOptions", "validate", "validate_all"]
 
 _DRAFT_MARK = re.compile(r"^[\s*_(\[]*du\s*thao\b")
 _ATTACHED = re.compile(r"^[\s*_]*\(\s*(?:ban\s+hanh\s+)?kem\s+theo\b")
-_OTHER_HEADS = ("dang cong san viet nam", "mat tran to quoc viet nam", "doan thanh nien cong san")
+# "ỦY BAN MTTQ VIỆT NAM ..." is the Fatherland Front's usual abbreviation in its own headers.
+_FRONT_HEADS = ("mat tran to quoc viet nam", "mttq viet nam")
+_OTHER_HEADS = ("dang cong san viet nam", *_FRONT_HEADS, "doan thanh nien cong san")
 _PARTY_NUMBER = re.compile(r"^S[ốô]\s*:?\s*\d+-[A-ZĐ][A-Za-zĐđ]*/")
 
 
@@ -87,11 +89,14 @@ def _is_other_standard(doc: Document, source: Source | None) -> bool:
     """A Party, Fatherland Front or Youth Union document (catalog A04).
 
     Their header carries the organisation's own heading (``ĐẢNG CỘNG SẢN VIỆT
-    NAM``) instead of the Quốc hiệu, or a Party number (``Số 57-NQ/TW``).
+    NAM``) instead of the Quốc hiệu, or a Party number (``Số 57-NQ/TW``); a Fatherland
+    Front body (``ỦY BAN MTTQ VIỆT NAM XÃ ...``) writes the Quốc hiệu but is one.
     """
     header = doc.header
     if header is not None and header.national_name is not None:
-        return False
+        # The Fatherland Front's bodies write the Quốc hiệu too; their name tells them apart.
+        names = squash(fold(f"{header.parent_issuer or ''} {header.issuer or ''}"))
+        return any(head in names for head in _FRONT_HEADS)
     lines: list[str] = []
     if source is not None and doc.span is not None:
         last = min(doc.span.start_line + 12, len(source))

@@ -27,7 +27,7 @@ from .errors import InputError
 from .inputs import DEFAULT_MAX_BYTES
 from .validate import CheckOptions
 from .word import WordEdit, WordText
-from .word_reader import _open, _page_count, _Reader
+from .word_reader import _DocxParts, _page_count, _Reader, open_document
 
 __all__ = ["WordFixResult", "fix_docx"]
 
@@ -94,9 +94,18 @@ def fix_docx(
 def _check(
     data: bytes, name: str, max_bytes: int, options: CheckOptions | None
 ) -> tuple[_Reader, tuple[Violation, ...], WordText]:
-    reader = _Reader(_open(data, name, max_bytes), name)
+    """Read through python-docx's tree (whose elements the fixes edit) and check."""
+    parts = _DocxParts(open_document(data, name, max_bytes))
+    reader = _Reader(parts, name)
     word = attrs.evolve(reader.read(), page_count=_page_count(data))
     return reader, check_word(word, options=options, source=name), word
+
+
+def _document(reader: _Reader) -> Any:
+    """The python-docx ``Document`` that ``reader`` read."""
+    parts = reader.parts
+    assert isinstance(parts, _DocxParts)
+    return parts.document
 
 
 def _one_pass(
@@ -132,7 +141,7 @@ def _one_pass(
             _replace(reader.elements[k][2], a, b, text)
     if not done:
         return None, done, left
-    return _package(data, reader.document), done, left
+    return _package(data, _document(reader)), done, left
 
 
 def _overlaps(ranges: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -191,7 +200,7 @@ def _apply_layout(reader: _Reader, edit: WordEdit, *, section: bool) -> None:
     from docx.text.run import Run
 
     if section:
-        target = reader.document.sections[edit.paragraph]
+        target = _document(reader).sections[edit.paragraph]
         if edit.property == "page_size":
             target.orientation = WD_ORIENT.PORTRAIT
             target.page_width, target.page_height = Mm(210), Mm(297)
@@ -200,7 +209,7 @@ def _apply_layout(reader: _Reader, edit: WordEdit, *, section: bool) -> None:
         return
     element, runs, _ = reader.elements[edit.paragraph]
     if edit.runs is None:
-        fmt = Paragraph(element, reader.document).paragraph_format
+        fmt = Paragraph(element, _document(reader)).paragraph_format
         if edit.property == "alignment":
             fmt.alignment = getattr(WD_ALIGN_PARAGRAPH, _ALIGNMENTS[str(edit.value)])
         elif edit.property == "first_line_indent":
@@ -211,7 +220,7 @@ def _apply_layout(reader: _Reader, edit: WordEdit, *, section: bool) -> None:
             fmt.line_spacing = float(edit.value)
         return
     for k in edit.runs:
-        font = Run(runs[k], reader.document).font
+        font = Run(runs[k], _document(reader)).font
         if edit.property == "size":
             font.size = Pt(float(edit.value))
         elif edit.property in ("bold", "italic"):

@@ -17,7 +17,9 @@ says so.
 
 from __future__ import annotations
 
+import functools
 import io
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -25,16 +27,19 @@ from typing import Any
 
 import attrs
 
+from ._text import roman
 from .errors import InputError
 from .word import PageNumber, PageSetup, ParagraphFormat, RunFormat, WordLocation, WordParagraph, WordText
 
-__all__ = ["is_docx", "read_docx"]
+__all__ = ["read_docx"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
+@functools.cache
 def _q(tag: str) -> str:
+    """The Clark name of a WordprocessingML tag or attribute (cached: the reader asks often)."""
     return f"{{{_W}}}{tag}"
 
 
@@ -53,17 +58,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 # A part whose declared size is this many times its compressed size is a zip bomb; real
 # WordprocessingML compresses 5-30 times.
 _MAX_RATIO = 200
-
-
-def is_docx(data: bytes) -> bool:
-    """Whether ``data`` looks like a Word file (a zip that holds ``word/document.xml``)."""
-    if not data.startswith(_ZIP_MAGIC):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
 
 
 def read_docx(file: str | Path | bytes, *, name: str | None = None, max_bytes: int = 64 * 1024 * 1024) -> WordText:
@@ -98,7 +92,8 @@ def _page_count(data: bytes) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _open(data: bytes, name: str, max_bytes: int) -> Any:
+def _check_package(data: bytes, name: str, max_bytes: int) -> None:
+    """Refuse what is not a Word file, or would unpack to too much, before anything parses it."""
     if data.startswith(_OLE_MAGIC):
         raise InputError(
             f"{name}: a legacy Word 97-2003 .doc or an encrypted document, not a .docx: "
@@ -113,8 +108,8 @@ def _open(data: bytes, name: str, max_bytes: int) -> Any:
         raise InputError(f"{name}: corrupt Word file: {exc}") from None
     if not any(info.filename == "word/document.xml" for info in infos):
         raise InputError(f"{name}: not a Word document (no word/document.xml in the archive)")
-    # python-docx unpacks every part, so every part is bounded before it runs. The declared
-    # sizes bound what zipfile will unpack (it stops at them), so they can be trusted here.
+    # Every part is bounded before it is unpacked. The declared sizes bound what zipfile
+    # will unpack (it stops at them), so they can be trusted here.
     total = sum(info.file_size for info in infos)
     if total > max_bytes:
         raise InputError(f"{name}: Word file unpacks to {total} bytes, more than {max_bytes} (see --max-bytes)")
@@ -123,27 +118,129 @@ def _open(data: bytes, name: str, max_bytes: int) -> Any:
             raise InputError(
                 f"{name}: part {info.filename} unpacks {info.file_size // max(info.compress_size, 1)}x: a zip bomb"
             )
+
+
+def _open(data: bytes, name: str, max_bytes: int) -> _Parts:
+    """The parts of a Word file, parsed with plain lxml (the reading path: fast)."""
+    _check_package(data, name, max_bytes)
+    try:
+        return _ZipParts(data)
+    except ImportError:
+        raise InputError(f"{name}: reading Word files needs lxml: pip install 'vnplan[docx]'") from None
+    except Exception as exc:  # zipfile and lxml raise many kinds on a damaged package
+        raise InputError(f"{name}: corrupt Word file: {type(exc).__name__}: {exc}") from None
+
+
+def open_document(data: bytes, name: str, max_bytes: int) -> Any:
+    """The python-docx ``Document`` of a Word file (the fixing path, which edits through it)."""
+    _check_package(data, name, max_bytes)
     try:
         import docx
     except ImportError:
-        raise InputError(f"{name}: reading Word files needs python-docx: pip install 'vnplan[docx]'") from None
+        raise InputError(f"{name}: fixing Word files needs python-docx: pip install 'vnplan[docx]'") from None
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
         raise InputError(f"{name}: corrupt Word file: {type(exc).__name__}: {exc}") from None
 
 
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+class _Parts:
+    """What the reader needs of a package: the body and the parts it relates to."""
+
+    body: Any
+    styles: Any | None = None
+    numbering: Any | None = None
+    settings: Any | None = None
+    theme: Any | None = None
+
+    def related(self, rel_id: str) -> Any | None:
+        """The root element of the part the main document relates to as ``rel_id``."""
+        raise NotImplementedError
+
+
+class _ZipParts(_Parts):
+    """The parts, read with :mod:`zipfile` and a plain lxml parser (no entities, no network)."""
+
+    def __init__(self, data: bytes) -> None:
+        etree = _etree()
+        self._parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        self._zip = zipfile.ZipFile(io.BytesIO(data))
+        names = set(self._zip.namelist())
+        main = "word/document.xml"
+        rels_name = "word/_rels/document.xml.rels"
+        self._targets: dict[str, str] = {}
+        by_type: dict[str, str] = {}
+        if rels_name in names:
+            for rel in self._xml(rels_name).iter(_PACKAGE_REL):
+                if rel.get("TargetMode") == "External":
+                    continue
+                target = posixpath.normpath(posixpath.join("word", rel.get("Target", "").lstrip("/")))
+                if rel.get("Target", "").startswith("/"):
+                    target = rel.get("Target", "").lstrip("/")
+                if target in names:
+                    self._targets[rel.get("Id", "")] = target
+                    by_type.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], target)
+        root = self._xml(main)
+        body = root.find(_q("body"))
+        if body is None:
+            raise ValueError("word/document.xml has no w:body")
+        self.body = body
+        self.styles = self._xml(by_type["styles"]) if "styles" in by_type else None
+        self.numbering = self._xml(by_type["numbering"]) if "numbering" in by_type else None
+        self.settings = self._xml(by_type["settings"]) if "settings" in by_type else None
+        self.theme = self._xml(by_type["theme"]) if "theme" in by_type else None
+
+    def _xml(self, name: str) -> Any:
+        return _etree().fromstring(self._zip.read(name), self._parser)
+
+    def related(self, rel_id: str) -> Any | None:
+        target = self._targets.get(rel_id)
+        return self._xml(target) if target is not None else None
+
+
+class _DocxParts(_Parts):
+    """The parts of a python-docx ``Document`` (for the fixer, which edits its elements)."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.body = document.element.body
+        part = document.part
+        self.styles = _optional(lambda: document.styles.element)
+        self.numbering = _optional(lambda: part.numbering_part.element)
+        self.settings = _optional(lambda: document.settings.element)
+        for rel in part.rels.values():
+            if rel.reltype.endswith("/theme") and not rel.is_external:
+                self.theme = _optional(
+                    lambda rel=rel: _etree().fromstring(
+                        rel.target_part.blob, _etree().XMLParser(resolve_entities=False)
+                    )
+                )
+
+    def related(self, rel_id: str) -> Any | None:
+        part = self.document.part.related_parts.get(rel_id)
+        return getattr(part, "_element", None)
+
+
+def _optional(get: Any) -> Any | None:
+    try:
+        return get()
+    except (KeyError, AttributeError, NotImplementedError, ValueError):
+        return None
+
+
 class _Numbering:
     """The labels Word generates for numbered paragraphs (``numbering.xml``)."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, root: Any | None) -> None:
         # numId -> abstractNumId and level overrides; abstractNumId -> level -> (format, text, start).
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        if root is None:
             return
         for abstract in root.iter(_q("abstractNum")):
             levels: dict[int, tuple[str, str, int]] = {}
@@ -208,8 +305,8 @@ def _bullet(symbol: str) -> str:
 
 def _format_number(n: int, fmt: str) -> str:
     if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(n)
-        return roman if fmt == "upperRoman" else roman.lower()
+        numeral = roman(n)
+        return numeral if fmt == "upperRoman" else numeral.lower()
     if fmt in ("upperLetter", "lowerLetter"):
         letters = ""
         while n > 0:
@@ -219,29 +316,6 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     return str(n)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 _TWIPS_PER_CM = 566.929
@@ -254,34 +328,40 @@ def _flag(element: Any) -> bool:
     return element.get(_VAL, "true") in _ON
 
 
+_RFONTS, _SZ, _U, _COLOR = _q("rFonts"), _q("sz"), _q("u"), _q("color")
+_TOGGLES = {_q("b"): "bold", _q("i"): "italic", _q("caps"): "caps"}
+_ASCII, _HANSI, _EAST = _q("ascii"), _q("hAnsi"), _q("eastAsia")
+_ASCII_THEME, _HANSI_THEME, _EAST_THEME = _q("asciiTheme"), _q("hAnsiTheme"), _q("eastAsiaTheme")
+
+
 def _run_props(rpr: Any, into: dict[str, Any], theme: dict[str, str]) -> None:
     """The character properties set in ``rpr`` (a ``w:rPr``), over those in ``into``."""
     if rpr is None:
         return
     for child in rpr:
         tag = child.tag
-        if tag == _q("rFonts"):
-            ascii_font = child.get(_q("ascii")) or child.get(_q("hAnsi"))
-            ascii_theme = child.get(_q("asciiTheme")) or child.get(_q("hAnsiTheme"))
+        if tag == _RFONTS:
+            ascii_font = child.get(_ASCII) or child.get(_HANSI)
+            ascii_theme = child.get(_ASCII_THEME) or child.get(_HANSI_THEME)
             if ascii_font:
                 into["font"] = ascii_font
             elif ascii_theme:
                 into["font"] = theme.get(ascii_theme, f"theme:{ascii_theme}")
-            east = child.get(_q("eastAsia"))
-            east_theme = child.get(_q("eastAsiaTheme"))
+            east = child.get(_EAST)
+            east_theme = child.get(_EAST_THEME)
             if east:
                 into["east_asian_font"] = east
             elif east_theme:
                 into["east_asian_font"] = theme.get(east_theme, f"theme:{east_theme}")
-        elif tag == _q("sz"):
+        elif tag == _SZ:
             half_points = child.get(_VAL, "")
             if half_points.isdigit():
                 into["size"] = int(half_points) / 2
-        elif tag in (_q("b"), _q("i"), _q("caps")):
-            into[{_q("b"): "bold", _q("i"): "italic", _q("caps"): "caps"}[tag]] = _flag(child)
-        elif tag == _q("u"):
+        elif tag in _TOGGLES:
+            into[_TOGGLES[tag]] = _flag(child)
+        elif tag == _U:
             into["underline"] = child.get(_VAL, "single") != "none"
-        elif tag == _q("color"):
+        elif tag == _COLOR:
             into["color"] = child.get(_VAL)
 
 
@@ -334,18 +414,16 @@ class _Styles:
     over the character style, over the paragraph style and the styles it is based on, over the
     document defaults). Toggle properties (bold, italic, caps) take the nearest setting."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, root: Any | None, theme: Any | None) -> None:
         self.by_id: dict[str, Any] = {}
         self.names: dict[str, str] = {}
         self.default_paragraph: str | None = None
-        self.theme = _theme_fonts(document)
+        self.theme = _theme_fonts(theme)
         self.run_defaults: dict[str, Any] = {}
         self.paragraph_defaults: dict[str, Any] = {}
         self._run_cache: dict[tuple[str | None, str | None], dict[str, Any]] = {}
         self._paragraph_cache: dict[str | None, dict[str, Any]] = {}
-        try:
-            root = document.styles.element
-        except (KeyError, AttributeError, NotImplementedError):
+        if root is None:
             return
         defaults = root.find(_q("docDefaults"))
         if defaults is not None:
@@ -391,18 +469,9 @@ class _Styles:
         return self._run_cache[key]
 
 
-def _theme_fonts(document: Any) -> dict[str, str]:
+def _theme_fonts(root: Any | None) -> dict[str, str]:
     """Theme font slots (``minorHAnsi``) to the theme's Latin fonts."""
-    try:
-        for rel in document.part.rels.values():
-            if rel.reltype.endswith("/theme"):
-                from lxml import etree
-
-                root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
-                break
-        else:
-            return {}
-    except Exception:  # a damaged theme is no reason to refuse the file; fonts stay unresolved
+    if root is None:
         return {}
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     fonts: dict[str, str] = {}
@@ -437,15 +506,35 @@ def _page(sect_pr: Any) -> PageSetup:
     )
 
 
-# python-docx's names of a section's headers and footers, and which pages they are for.
-_PAGE_PARTS = (
-    ("header", "default"),
-    ("first_page_header", "first"),
-    ("even_page_header", "even"),
-    ("footer", "default"),
-    ("first_page_footer", "first"),
-    ("even_page_footer", "even"),
-)
+_HEADER_REF, _FOOTER_REF = _q("headerReference"), _q("footerReference")
+
+
+_PPR, _RPR, _RSTYLE = _q("pPr"), _q("rPr"), _q("rStyle")
+_PSTYLE_TAG, _NUM_PR_TAG, _SECT_PR_TAG, _VANISH_TAG = _q("pStyle"), _q("numPr"), _q("sectPr"), _q("vanish")
+
+
+def _child(element: Any | None, tag: str) -> Any | None:
+    """The first child ``tag`` of ``element`` (lxml's ``find`` goes through ElementPath, in
+    Python; this runs for every paragraph and run)."""
+    if element is None or not len(element):
+        return None
+    first = element[0]
+    if first.tag == tag:  # rPr, pPr and pStyle come first in their parents (the schema's order)
+        return first
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
+_DRAWING, _PICT = _q("drawing"), _q("pict")
+
+
+@functools.cache
+def _etree() -> Any:
+    from lxml import etree  # python-docx's own dependency, loaded with it
+
+    return etree
 
 
 class _Buffer:
@@ -468,13 +557,15 @@ class _Buffer:
 
 
 class _Reader:
-    def __init__(self, document: Any, name: str) -> None:
-        self.document = document
+    def __init__(self, parts: _Parts, name: str) -> None:
+        self.parts = parts
         self.name = name
-        self.numbering = _Numbering(document)
-        self.styles = _Styles(document)
+        self.numbering = _Numbering(parts.numbering)
+        self.styles = _Styles(parts.styles, parts.theme)
         self.style_numbering: dict[str, tuple[str, int] | None] = {}
         self.section = 0
+        self._run_cache: dict[tuple[str | None, bytes], dict[str, Any]] = {}
+        self._paragraph_cache: dict[tuple[str | None, bytes], ParagraphFormat] = {}
         self.lines: list[str] = []
         #: Per paragraph read: its element, its runs' elements and its ``w:t`` with offsets.
         self.elements: list[tuple[Any, list[Any], list[tuple[Any, int, int]]]] = []
@@ -485,47 +576,45 @@ class _Reader:
         self.tables = 0
 
     def read(self) -> WordText:
-        body = self.document.element.body
+        body = self.parts.body
         self._blocks(body, "body", None)
         headers: list[str] = []
         footers: list[str] = []
         numbers: list[PageNumber] = []
-        seen: set[int] = set()
-        try:
-            even_pages = bool(self.document.settings.odd_and_even_pages_header_footer)
-        except (AttributeError, KeyError, NotImplementedError):
-            even_pages = False
-        for section in self.document.sections:
-            for attr, kind in _PAGE_PARTS:
-                if kind == "even" and not even_pages:
+        seen: set[str] = set()
+        settings = self.parts.settings
+        even = settings.find(_q("evenAndOddHeaders")) if settings is not None else None
+        even_pages = even is not None and _flag(even)
+        sections = list(body.iter(_q("sectPr")))
+        for section in sections:
+            for ref in section:
+                if ref.tag not in (_HEADER_REF, _FOOTER_REF):
+                    continue
+                kind = ref.get(_q("type"), "default")
+                rel_id = ref.get(f"{{{_REL}}}id", "")
+                if (kind == "even" and not even_pages) or rel_id in seen:
                     continue  # Word shows even-page headers only when the settings ask for them
-                try:
-                    part = getattr(section, attr)
-                    if part.is_linked_to_previous:
-                        continue
-                    element = part._element
-                except (AttributeError, KeyError, NotImplementedError):
+                seen.add(rel_id)
+                element = self.parts.related(rel_id)
+                if element is None:
                     continue
-                if id(element) in seen:
-                    continue
-                seen.add(id(element))
-                where = "header" if "header" in attr else "footer"
+                where = "header" if ref.tag == _HEADER_REF else "footer"
                 paragraphs = [p for p in element.iter(_P) if not _in_textbox(p, element)]
                 text = "\n".join(self._plain(p) for p in paragraphs)
                 if text.strip():
                     (headers if where == "header" else footers).append(text)
                 for p in paragraphs:
                     if _has_page_field(p):
-                        style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
-                        props = dict(self.styles.paragraph(style.get(_VAL) if style is not None else None))
-                        _paragraph_props(p.find(_q("pPr")), props)
-                        numbers.append(PageNumber(where, kind, props.get("alignment")))
+                        ppr = _child(p, _PPR)
+                        style = _child(ppr, _PSTYLE_TAG)
+                        fmt = self._paragraph_format(ppr, style.get(_VAL) if style is not None else None)
+                        numbers.append(PageNumber(where, kind, fmt.alignment))
         notes = []
         if self.tracked:
             notes.append("tracked changes: the text is read as if every change were accepted")
         if self.hidden:
             notes.append(f"hidden text: {self.hidden} run(s) that Word does not display were left out")
-        pages = [_page(sect) for sect in self.document.element.body.iter(_q("sectPr"))]
+        pages = [_page(sect) for sect in sections]
         return WordText(
             pages=tuple(pages),
             text="\n".join(self.lines),
@@ -556,13 +645,14 @@ class _Reader:
 
     def _paragraph(self, p: Any, part: str, cell: tuple[int, int, int] | None, textbox: bool) -> None:
         self.count += 1
-        style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+        ppr = _child(p, _PPR)
+        style = _child(ppr, _PSTYLE_TAG)
         style_id = style.get(_VAL) if style is not None else None
         out = _Buffer()
         runs: list[RunFormat] = []
         self._text(p, out, runs, style_id)
         text = out.text()
-        label = self._label(p)
+        label = self._label(ppr)
         if label:
             shift = len(label) + 1 - (len(text) - len(text.lstrip()))
             text = f"{label} {text.lstrip()}" if text.strip() else label
@@ -570,8 +660,6 @@ class _Reader:
             out.texts = [(t, max(a + shift, 0), max(b + shift, 0)) for t, a, b in out.texts]
         table, row, column = cell or (None, None, None)
         location = WordLocation(part, self.count, table, row, column, textbox=textbox)
-        props = dict(self.styles.paragraph(style_id))
-        _paragraph_props(p.find(_q("pPr")), props)
         lines = text.split("\n")
         self.paragraphs.append(
             WordParagraph(
@@ -581,15 +669,15 @@ class _Reader:
                 len(lines),
                 style=self.styles.names.get(style_id or self.styles.default_paragraph or ""),
                 label=label or None,
-                format=ParagraphFormat(**props),
+                format=self._paragraph_format(ppr, style_id),
                 runs=tuple(runs),
                 section=self.section,
-                drawing=any(True for _ in p.iter(_q("drawing"), _q("pict"))),
+                drawing=next(p.iter(_DRAWING, _PICT), None) is not None,
             )
         )
         self.lines.extend(lines)
         self.elements.append((p, out.run_elements, out.texts))
-        if part == "body" and p.find(f"{_q('pPr')}/{_q('sectPr')}") is not None:
+        if part == "body" and _child(ppr, _SECT_PR_TAG) is not None:
             self.section += 1  # this paragraph ends a section; the next one starts another
         # A text box's paragraphs follow the paragraph that anchors it.
         for box in p.iter(_TXBX):
@@ -602,8 +690,8 @@ class _Reader:
                     continue
                 self._paragraph(inner, part, cell, textbox=True)
 
-    def _label(self, p: Any) -> str | None:
-        num_pr = p.find(f"{_q('pPr')}/{_q('numPr')}")
+    def _label(self, ppr: Any | None) -> str | None:
+        num_pr = _child(ppr, _NUM_PR_TAG)
         num_id: str | None = None
         level = 0
         if num_pr is not None:
@@ -612,7 +700,7 @@ class _Reader:
             level = int(ilvl.get(_VAL, "0")) if ilvl is not None else 0
             num_id = num.get(_VAL) if num is not None else None
         if num_id is None:
-            style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+            style = _child(ppr, _PSTYLE_TAG)
             inherited = self._style_numbering(style.get(_VAL, "")) if style is not None else None
             if inherited is None:
                 return None
@@ -659,13 +747,14 @@ class _Reader:
             if tag in _TRACKED:
                 self.tracked = True
             if tag == _R:
-                if _hidden(child):
+                rpr = _child(child, _RPR)
+                if rpr is not None and _hidden(rpr):
                     self.hidden += 1
                     continue
                 start = out.length
                 self._text(child, out, None, None)
                 if runs is not None:
-                    runs.append(self._run_format(child, style_id, start, out.length))
+                    runs.append(self._run_format(rpr, style_id, start, out.length))
                     out.run_elements.append(child)
             elif tag == _T:
                 text = child.text or ""
@@ -682,12 +771,25 @@ class _Reader:
             else:
                 self._text(child, out, runs, style_id)
 
-    def _run_format(self, run: Any, style_id: str | None, start: int, end: int) -> RunFormat:
-        rpr = run.find(_q("rPr"))
-        char_style = rpr.find(_q("rStyle")) if rpr is not None else None
-        props = dict(self.styles.run(style_id, char_style.get(_VAL) if char_style is not None else None))
-        _run_props(rpr, props, self.styles.theme)
+    def _run_format(self, rpr: Any | None, style_id: str | None, start: int, end: int) -> RunFormat:
+        # A file has few distinct run properties: resolve each once (keyed by its XML).
+        key = (style_id, _etree().tostring(rpr) if rpr is not None else b"")
+        props = self._run_cache.get(key)
+        if props is None:
+            char_style = _child(rpr, _RSTYLE)
+            props = dict(self.styles.run(style_id, char_style.get(_VAL) if char_style is not None else None))
+            _run_props(rpr, props, self.styles.theme)
+            self._run_cache[key] = props
         return RunFormat(start, end, **props)
+
+    def _paragraph_format(self, ppr: Any | None, style_id: str | None) -> ParagraphFormat:
+        key = (style_id, _etree().tostring(ppr) if ppr is not None else b"")
+        found = self._paragraph_cache.get(key)
+        if found is None:
+            props = dict(self.styles.paragraph(style_id))
+            _paragraph_props(ppr, props)
+            found = self._paragraph_cache[key] = ParagraphFormat(**props)
+        return found
 
 
 def _has_page_field(p: Any) -> bool:
@@ -698,8 +800,8 @@ def _has_page_field(p: Any) -> bool:
     return any((code.text or "").split()[:1] == ["PAGE"] for code in p.iter(_q("instrText")))
 
 
-def _hidden(run: Any) -> bool:
-    vanish = run.find(f"{_q('rPr')}/{_q('vanish')}")
+def _hidden(rpr: Any) -> bool:
+    vanish = _child(rpr, _VANISH_TAG)
     return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
 
 

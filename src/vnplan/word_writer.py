@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 import attrs
 
 from .model import Document
-from .render import RenderOptions, render_components
+from .render import RenderOptions, render_columns
 
 __all__ = ["render_docx"]
 
@@ -51,6 +51,7 @@ _FORMATS: dict[str, tuple[float, bool, bool, str, bool, float]] = {
     "annex": _BODY,
     "digital_signature": _BODY,
     "keyword": (14, True, False, "center", False, 6),
+    "basis": (14, False, True, "both", True, 6),
     "heading": (14, True, False, "both", True, 6),
     "chapter": (14, True, False, "center", False, 6),
     "article": (14, True, False, "both", True, 6),
@@ -60,10 +61,6 @@ _FORMATS: dict[str, tuple[float, bool, bool, str, bool, float]] = {
     "signature_note": (14, False, True, "center", False, 0),
     "signer": (14, True, False, "center", False, 0),
 }
-_HEADER_LEFT = ("parent_issuer", "issuer", "number", "cv_summary")
-_HEADER_RIGHT = ("national", "motto", "place_date")
-_CLOSING_LEFT = ("recipients_label", "recipients_entry")
-_CLOSING_RIGHT = ("authority", "signature_note", "signer")
 _ALIGN = {"center": "center", "both": "both", "left": "left"}
 # Twips: A4, margins 20/20/30/15 mm, the text width and the two columns of the header and closing tables.
 _PAGE = '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" ' \
@@ -95,37 +92,34 @@ def render_docx(docs: Document | tuple[Document, ...] | list[Document], options:
 
 
 def _document(doc: Document, options: RenderOptions) -> list[str]:
-    blocks = render_components(doc, options)
-    lines = [line for block in blocks for line in block]
+    rows = render_columns(doc, options)
     out: list[str] = []
-    k = 0
-    while k < len(lines):
-        kind = lines[k][0]
-        if kind in _HEADER_LEFT or kind in _HEADER_RIGHT:
-            end = k
-            while end < len(lines) and lines[end][0] in _HEADER_LEFT + _HEADER_RIGHT:
-                end += 1
-            part = lines[k:end]
-            left = [x for x in part if x[0] in _HEADER_LEFT]
-            right = [x for x in part if x[0] in _HEADER_RIGHT]
+    for k, (kind, left, right) in enumerate(rows):
+        if kind == "header":
             out.append(_table(_cell(left, rule_after="issuer"), _cell(right, rule_after="motto"), _COLUMNS))
-            k = end
+            out.append(_paragraph("body", ""))  # an empty paragraph after a table, as Word keeps one
             continue
-        if kind in _CLOSING_LEFT or kind in _CLOSING_RIGHT:
-            end = k
-            while end < len(lines) and lines[end][0] in _CLOSING_LEFT + _CLOSING_RIGHT:
-                end += 1
-            part = lines[k:end]
-            left = [x for x in part if x[0] in _CLOSING_LEFT]
-            right = [x for x in part if x[0] in _CLOSING_RIGHT]
+        if kind == "closing":
+            out.append(_paragraph("body", ""))
             out.append(_table(_cell(left), _cell(right, space_before_signer=True), _CLOSING_COLUMNS))
-            k = end
+            out.append(_paragraph("body", ""))
             continue
-        out.append(_paragraph(*lines[k]))
-        if kind == "summary" or (kind == "type_name" and (k + 1 == len(lines) or lines[k + 1][0] != "summary")):
+        line_kind, text = left[0]
+        out.append(_paragraph(line_kind, text))
+        if line_kind in ("chapter", "article") and _marker_only(text) and k + 1 < len(rows):
+            # "Chương I." standing alone: an empty paragraph keeps the next line from being read
+            # as its title (a reader joins a bare marker to the line under it).
+            out.append(_paragraph("body", ""))
+        following = rows[k + 1][1][0][0] if k + 1 < len(rows) and rows[k + 1][0] == "line" else None
+        if line_kind == "summary" or (line_kind == "type_name" and following != "summary"):
             out.append(_rule(2000))  # the short rule under the trích yếu
-        k += 1
     return out
+
+
+def _marker_only(text: str) -> bool:
+    """Whether a heading line is its marker alone (``Chương I.``, ``Điều 4.``)."""
+    words = text.rstrip(".").split()
+    return len(words) == 2 and words[0] in ("Phần", "Chương", "Mục", "Điều")
 
 
 def _cell(lines: list[tuple[str, str]], *, rule_after: str | None = None, space_before_signer: bool = False) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .._outline import decimal_typo
-from .._text import fold, is_upper_text, squash
+from .._text import fold, is_upper_text, roman, squash
 from ..diagnostics import Severity
 from ..model import Paragraph, Section, SectionKind
 from ..model.body import Node
@@ -64,22 +64,7 @@ def _label_of(kind: SectionKind, ordinal: int) -> str:
     if kind is SectionKind.LETTER:
         return LETTERS[ordinal - 1] if 1 <= ordinal <= len(LETTERS) else "?"
     if kind is SectionKind.ROMAN:
-        out = ""
-        for value, numeral in (
-            (100, "C"),
-            (90, "XC"),
-            (50, "L"),
-            (40, "XL"),
-            (10, "X"),
-            (9, "IX"),
-            (5, "V"),
-            (4, "IV"),
-            (1, "I"),
-        ):
-            while ordinal >= value:
-                out += numeral
-                ordinal -= value
-        return out
+        return roman(ordinal)
     return str(ordinal)
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from .._text import fold, squash
+from ..canonical import is_basis, is_keyword_line
 from ..diagnostics import Severity
 from ..model import Section, SectionKind
 from ..model.body import Node
@@ -136,8 +137,10 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
             first_section = False
         else:
             body = lines_of(node.span)
-            basis = first_section and fold(node.text).startswith("can cu")
-            mark(body, "basis" if basis else "body")
+            if is_keyword_line(node.text):
+                mark(body, "keyword")
+            else:
+                mark(body, "basis" if first_section and is_basis(node.text) else "body")
     for k, paragraph in enumerate(word.paragraphs):
         inside = doc_span.start_line <= paragraph.first_line <= doc_span.end_line
         if inside and k not in kinds and fold(paragraph.text.strip()).startswith("kinh gui"):
@@ -151,11 +154,15 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
     signature = doc.signature
     if signature is not None:
         signer = squash(fold(signature.signer or ""))
+        notes = {squash(fold(note)) for note in signature.notes}
         for k in lines_of(signature.span):
             folded = squash(fold(word.paragraphs[k].text))
             if not folded:
                 continue
-            kinds[k] = "signer" if signer and folded == signer else "authority"
+            if folded in notes:
+                kinds[k] = "signature_note"  # "(Đã ký)", "(Ký tên, đóng dấu)": no typography prescribed
+            else:
+                kinds[k] = "signer" if signer and folded.endswith(signer) else "authority"
     return tuple(Component(kind, k, word.paragraphs[k]) for k, kind in sorted(kinds.items()))
 
 
