@@ -111,7 +111,21 @@ LONG = QD.replace(
     "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n" + "\n\n".join([_FILLER] * 12),
 )
 
-BASES = {"qd": QD, "cv": CV, "long": LONG}
+ANNEX = (
+    QD
+    + """
+Phụ lục I
+DANH MỤC CÁC PHÒNG CHUYÊN MÔN
+(Kèm theo Quyết định số 15/QĐ-STC ngày 10 tháng 3 năm 2025 của Sở Tài chính)
+
+1. Văn phòng Sở.
+
+2. Phòng Ngân sách.
+"""
+)
+URGENT = CV.replace("An Giang, ngày 10 tháng 3 năm 2025\n", "An Giang, ngày 10 tháng 3 năm 2025\nKHẨN\n")
+
+BASES = {"qd": QD, "cv": CV, "long": LONG, "annex": ANNEX, "urgent": URGENT}
 OPTIONS = CheckOptions()
 
 
@@ -225,6 +239,11 @@ FAILS: dict[str, list[tuple[str, Callable[[Any], None]]]] = {
     "VL122": [("cv", _runs("Kính gửi", italic=True))],
     "VL123": [("qd", _runs("Nơi nhận", italic=False))],
     "VL124": [("qd", _runs("- UBND tỉnh", size=Pt(14)))],
+    "VL125": [
+        ("annex", _runs("Phụ lục I", size=Pt(13))),
+        ("annex", _paragraph("Phụ lục I", alignment=WD_ALIGN_PARAGRAPH.LEFT)),
+    ],
+    "VL127": [("urgent", _runs("KHẨN", bold=False))],
     "VL201": [("qd", _drop_rule_after("Độc lập"))],
     "VL202": [("qd", _drop_rule_after("SỞ TÀI CHÍNH"))],
     "VL203": [("qd", _east_asian("Điều 1.", "Calibri"))],

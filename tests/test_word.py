@@ -309,3 +309,15 @@ def test_corpus_docx_reads_and_checks(path: Path) -> None:
     docs = vnplan.parse_word(word)
     assert len(docs) == 1 and docs[0].header is not None
     assert all(v.place is not None for v in vnplan.check_word(word) if v.span is not None)
+
+
+def test_directories_and_workers_read_word_files(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.docx").write_bytes(_save(_plan()))
+    (folder / "b.txt").write_text("\n".join([*HEADER_LEFT, *HEADER_RIGHT, "", "KẾ HOẠCH", "Thử"]), encoding="utf-8")
+    out = _cli("record", "--format", "json", "-j", "2", str(folder))
+    assert out.returncode == 0, out.stderr
+    records = json.loads(out.stdout)
+    assert sorted(Path(r["file"]).name for r in records) == ["a.docx", "b.txt"]
+    assert all(r["symbol"] == "KH-UBND" for r in records)

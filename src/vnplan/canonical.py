@@ -104,3 +104,11 @@ def is_basis(text: str) -> bool:
 def is_keyword_line(text: str) -> bool:
     """Whether a paragraph is the ``QUYẾT ĐỊNH:`` (``QUYẾT NGHỊ:``) line before Điều 1."""
     return len(text) < 16 and _KEYWORD_LINE.fullmatch(fold(text.strip(" *_")).strip()) is not None
+
+
+_APPENDIX = re.compile(r"phu luc\b")
+
+
+def is_appendix_heading(text: str) -> bool:
+    """Whether a line heads an appendix (``Phụ lục I``, ``PHỤ LỤC SỐ 01``): short, starting with it."""
+    return len(text) <= 40 and _APPENDIX.match(fold(text.strip(" *_"))) is not None

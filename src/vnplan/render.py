@@ -33,6 +33,7 @@ from .canonical import (
     canonical_authority,
     canonical_summary,
     canonical_symbol,
+    is_appendix_heading,
     is_basis,
     is_keyword_line,
 )
@@ -278,7 +279,11 @@ class _Renderer:
             if keyword is not None and len(text) < 16 and squash(fold(text).replace(":", " ")) == keyword[0]:
                 self.block(keyword[1], kind="keyword" if kind in ("body", "basis") else kind)
                 return
-            self.block(text, kind="keyword" if kind == "body" and is_keyword_line(text) else kind)
+            if kind == "body" and is_keyword_line(text):
+                kind = "keyword"
+            elif kind == "annex" and is_appendix_heading(text):
+                kind = "appendix"
+            self.block(text, kind=kind)
             return
         self.section(node, kind)
 

@@ -29,6 +29,7 @@ _MARKDOWN = {
     "title_authority": "**{}**",
     "keyword": "**{}**",
     "basis": "*{}*",
+    "appendix": "## {}",
     "chapter": "## {}",
     "heading": "## {}",
     "article": "### {}",

@@ -1,7 +1,9 @@
 """The Word reader: a .docx file as text, with the way back to its paragraphs.
 
-Needs the ``vnplan[docx]`` extra (python-docx, and the lxml it brings, for
-what python-docx does not expose: numbering, text boxes, tracked changes).
+Needs the ``vnplan[docx]`` extra: the parts are read with :mod:`zipfile` and a
+plain lxml parser (fast, no entities, no network); python-docx's ``Document`` is
+opened only by the fixer (:func:`open_document`), which edits through it, and the
+same reader walks its tree.
 
 Reading order is the order a reader of the page follows: body paragraphs;
 tables cell by cell, row by row (the two-column header table gives its left
@@ -31,7 +33,7 @@ from ._text import roman
 from .errors import InputError
 from .word import PageNumber, PageSetup, ParagraphFormat, RunFormat, WordLocation, WordParagraph, WordText
 
-__all__ = ["read_docx"]
+__all__ = ["open_document", "read_docx"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -52,6 +52,7 @@ _FORMATS: dict[str, tuple[float, bool, bool, str, bool, float]] = {
     "digital_signature": _BODY,
     "keyword": (14, True, False, "center", False, 6),
     "basis": (14, False, True, "both", True, 6),
+    "appendix": (14, True, False, "center", False, 6),
     "heading": (14, True, False, "both", True, 6),
     "chapter": (14, True, False, "center", False, 6),
     "article": (14, True, False, "both", True, 6),

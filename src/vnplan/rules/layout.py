@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from .._text import fold, squash
-from ..canonical import is_basis, is_keyword_line
+from ..canonical import is_appendix_heading, is_basis, is_keyword_line
 from ..diagnostics import Severity
 from ..model import Section, SectionKind
 from ..model.body import Node
@@ -88,6 +88,7 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
 
     header = doc.header
     if header is not None:
+        marks = {squash(fold(mark)) for mark in header.marks}
         issuer = squash(fold(header.issuer or ""))
         parent = squash(fold(header.parent_issuer or ""))
         number = set(lines_of(header.number.span if header.number else None))
@@ -100,6 +101,8 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
                 kinds[k] = "national"
             elif MOTTO_PATTERN.search(folded):
                 kinds[k] = "motto"
+            elif folded in marks:
+                kinds[k] = "mark"
             elif k in number:
                 kinds[k] = "number"
             elif k in place:
@@ -141,6 +144,9 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
                 mark(body, "keyword")
             else:
                 mark(body, "basis" if first_section and is_basis(node.text) else "body")
+    for node in doc.annex:
+        if not isinstance(node, Section) and is_appendix_heading(node.text):
+            mark(lines_of(node.span), "appendix")
     for k, paragraph in enumerate(word.paragraphs):
         inside = doc_span.start_line <= paragraph.first_line <= doc_span.end_line
         if inside and k not in kinds and fold(paragraph.text.strip()).startswith("kinh gui"):
@@ -630,6 +636,37 @@ _LOOKS: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...], Look, str]] 
         """,
     ),
 ]
+
+_LOOKS += [
+    (
+        "VL125", "appendix-heading-layout", "Phụ lục I, II.10", ("R25", "P01"), ("appendix",),
+        Look("Chữ “Phụ lục”", "The “Phụ lục” heading", (14, 14), bold=True, italic=False, alignment=_CENTER),
+        """The ``Phụ lục`` heading of an appendix is not upright bold 14 pt, centred.
+
+        Bad::
+
+            Phụ lục I   (13 pt, left)
+
+        Good::
+
+            Phụ lục I   (14 pt, bold, centred)
+        """,
+    ),
+    (
+        "VL127", "mark-layout", "Phụ lục I, II.8", ("R27", "X01"), ("mark",),
+        Look("Dấu mức độ khẩn, mật", "Urgency or secrecy mark", (13, 14), bold=True, upper=True),
+        """An urgency or secrecy mark (HỎA TỐC, KHẨN, MẬT) is not in bold capitals of 13–14 pt.
+
+        Bad::
+
+            Khẩn   (regular)
+
+        Good::
+
+            KHẨN   (13 pt, bold)
+        """,
+    ),
+]  # fmt: skip
 
 for _code, _name, _clause, _catalog, _kinds, _look, _doc in _LOOKS:
     _look_rule(_code, _name, _clause, _catalog, _kinds, _look, _doc)
