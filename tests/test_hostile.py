@@ -159,7 +159,7 @@ def test_fmt_renders_a_clean_document() -> None:
 def test_parse_pauses_the_collector_and_restores_it() -> None:
     import threading
 
-    from vnplan.api import _collector_paused
+    from vnplan._gc import collector_paused as _collector_paused
 
     assert gc.isenabled()
     with _collector_paused():

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import threading
-from collections.abc import Iterator
-
 import attrs
 
+from ._gc import collector_paused as _collector_paused
 from ._text import LINE_BREAK, word_counts
 from ._transform import build_documents
 from .diagnostics import FixResult, Violation, apply_fixes
@@ -45,35 +41,6 @@ def parse(text: str, *, source: str | None = None, breaks: frozenset[int] | None
 def parse_word(word: WordText, *, source: str | None = None) -> tuple[Document, ...]:
     """Parse the text of a Word file (from :func:`vnplan.read_docx`), its paragraphs as they are."""
     return parse(word.text, source=source, breaks=word.breaks)
-
-
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_was_enabled = False
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the duration (nested and thread-safe).
-
-    Parsing allocates many objects and makes no reference cycles, so the collector's
-    passes over them are pure cost (a tenth of a parse, more on one huge text, the
-    only cost that grew faster than the input). The outermost exit restores the
-    collector as it was.
-    """
-    global _gc_depth, _gc_was_enabled
-    with _gc_lock:
-        if _gc_depth == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def _parse(

@@ -25,10 +25,11 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
+from ._gc import collector_paused
 from ._text import roman
 from .errors import InputError
 from .word import PageNumber, PageSetup, ParagraphFormat, RunFormat, WordLocation, WordParagraph, WordText
@@ -77,8 +78,9 @@ def read_docx(file: str | Path | bytes, *, name: str | None = None, max_bytes: i
             data = Path(file).read_bytes()
         except OSError as exc:
             raise InputError(f"{label}: cannot read: {exc.strerror or exc}") from None
-    document = _open(data, label, max_bytes)
-    return attrs.evolve(_Reader(document, label).read(), page_count=_page_count(data))
+    with collector_paused():  # the reader's objects make no cycles, like the parser's
+        parts = _open(data, label, max_bytes)
+        return attrs.evolve(_Reader(parts, label).read(), page_count=_page_count(data))
 
 
 def _page_count(data: bytes) -> int | None:
@@ -509,6 +511,17 @@ def _page(sect_pr: Any) -> PageSetup:
 
 
 _HEADER_REF, _FOOTER_REF = _q("headerReference"), _q("footerReference")
+_SYM = _q("sym")
+# What a run's content elements display (w:t and w:sym are read for their own text).
+_RUN_CONTENT = {
+    _T: "",
+    _q("tab"): "\t",
+    _q("ptab"): "\t",
+    _q("br"): "\n",
+    _q("cr"): "\n",
+    _q("noBreakHyphen"): "-",
+    _SYM: "",
+}
 
 
 _PPR, _RPR, _RSTYLE = _q("pPr"), _q("rPr"), _q("rStyle")
@@ -539,6 +552,16 @@ def _etree() -> Any:
     return etree
 
 
+class _ParagraphInfo(NamedTuple):
+    """What a ``w:pPr`` says: style, numbering, whether it ends a section, the formatting."""
+
+    style_id: str | None
+    num_id: str | None
+    level: int
+    ends_section: bool
+    format: ParagraphFormat
+
+
 class _Buffer:
     """The text of a paragraph as it is read, and its length so far (for run offsets)."""
 
@@ -566,8 +589,8 @@ class _Reader:
         self.styles = _Styles(parts.styles, parts.theme)
         self.style_numbering: dict[str, tuple[str, int] | None] = {}
         self.section = 0
-        self._run_cache: dict[tuple[str | None, bytes], dict[str, Any]] = {}
-        self._paragraph_cache: dict[tuple[str | None, bytes], ParagraphFormat] = {}
+        self._run_cache: dict[tuple[str | None, bytes], tuple[dict[str, Any], bool]] = {}
+        self._paragraph_cache: dict[bytes, _ParagraphInfo] = {}
         self.lines: list[str] = []
         #: Per paragraph read: its element, its runs' elements and its ``w:t`` with offsets.
         self.elements: list[tuple[Any, list[Any], list[tuple[Any, int, int]]]] = []
@@ -607,10 +630,7 @@ class _Reader:
                     (headers if where == "header" else footers).append(text)
                 for p in paragraphs:
                     if _has_page_field(p):
-                        ppr = _child(p, _PPR)
-                        style = _child(ppr, _PSTYLE_TAG)
-                        fmt = self._paragraph_format(ppr, style.get(_VAL) if style is not None else None)
-                        numbers.append(PageNumber(where, kind, fmt.alignment))
+                        numbers.append(PageNumber(where, kind, self._properties(_child(p, _PPR)).format.alignment))
         notes = []
         if self.tracked:
             notes.append("tracked changes: the text is read as if every change were accepted")
@@ -647,14 +667,15 @@ class _Reader:
 
     def _paragraph(self, p: Any, part: str, cell: tuple[int, int, int] | None, textbox: bool) -> None:
         self.count += 1
-        ppr = _child(p, _PPR)
-        style = _child(ppr, _PSTYLE_TAG)
-        style_id = style.get(_VAL) if style is not None else None
+        info = self._properties(_child(p, _PPR))
+        style_id = info.style_id
+        # One pass over the paragraph's subtree for its drawings and the text boxes in them.
+        drawings = list(p.iter(_DRAWING, _PICT))
         out = _Buffer()
         runs: list[RunFormat] = []
         self._text(p, out, runs, style_id)
         text = out.text()
-        label = self._label(ppr)
+        label = self._label(info)
         if label:
             shift = len(label) + 1 - (len(text) - len(text.lstrip()))
             text = f"{label} {text.lstrip()}" if text.strip() else label
@@ -671,18 +692,18 @@ class _Reader:
                 len(lines),
                 style=self.styles.names.get(style_id or self.styles.default_paragraph or ""),
                 label=label or None,
-                format=self._paragraph_format(ppr, style_id),
+                format=info.format,
                 runs=tuple(runs),
                 section=self.section,
-                drawing=next(p.iter(_DRAWING, _PICT), None) is not None,
+                drawing=bool(drawings),
             )
         )
         self.lines.extend(lines)
         self.elements.append((p, out.run_elements, out.texts))
-        if part == "body" and _child(ppr, _SECT_PR_TAG) is not None:
+        if part == "body" and info.ends_section:
             self.section += 1  # this paragraph ends a section; the next one starts another
         # A text box's paragraphs follow the paragraph that anchors it.
-        for box in p.iter(_TXBX):
+        for box in (b for d in drawings for b in d.iter(_TXBX)):
             if any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
                 continue
             if box.getparent() is not None and _in_textbox(box.getparent(), p):
@@ -692,25 +713,42 @@ class _Reader:
                     continue
                 self._paragraph(inner, part, cell, textbox=True)
 
-    def _label(self, ppr: Any | None) -> str | None:
+    def _properties(self, ppr: Any | None) -> _ParagraphInfo:
+        """What a paragraph's ``w:pPr`` says, resolved once per distinct ``w:pPr`` (a file has few)."""
+        key = _etree().tostring(ppr) if ppr is not None else b""
+        found = self._paragraph_cache.get(key)
+        if found is not None:
+            return found
+        style = _child(ppr, _PSTYLE_TAG)
+        style_id = style.get(_VAL) if style is not None else None
         num_pr = _child(ppr, _NUM_PR_TAG)
         num_id: str | None = None
-        level = 0
+        level: int | None = None
         if num_pr is not None:
             ilvl = num_pr.find(_q("ilvl"))
             num = num_pr.find(_q("numId"))
-            level = int(ilvl.get(_VAL, "0")) if ilvl is not None else 0
+            level = int(ilvl.get(_VAL, "0")) if ilvl is not None else None
             num_id = num.get(_VAL) if num is not None else None
-        if num_id is None:
-            style = _child(ppr, _PSTYLE_TAG)
-            inherited = self._style_numbering(style.get(_VAL, "")) if style is not None else None
-            if inherited is None:
-                return None
-            num_id, style_level = inherited
-            level = level if num_pr is not None and num_pr.find(_q("ilvl")) is not None else style_level
-        if num_id in ("0", ""):
-            return None  # numId 0: numbering turned off
-        return self.numbering.label(num_id, level)
+        if num_id is None and style_id is not None:
+            inherited = self._style_numbering(style_id)
+            if inherited is not None:
+                num_id, level = inherited[0], level if level is not None else inherited[1]
+        props = dict(self.styles.paragraph(style_id))
+        _paragraph_props(ppr, props)
+        found = _ParagraphInfo(
+            style_id,
+            None if num_id in (None, "0", "") else num_id,  # numId 0: numbering turned off
+            level or 0,
+            _child(ppr, _SECT_PR_TAG) is not None,
+            ParagraphFormat(**props),
+        )
+        self._paragraph_cache[key] = found
+        return found
+
+    def _label(self, info: _ParagraphInfo) -> str | None:
+        if info.num_id is None:
+            return None
+        return self.numbering.label(info.num_id, info.level)
 
     def _style_numbering(self, style_id: str) -> tuple[str, int] | None:
         if style_id in self.style_numbering:
@@ -749,48 +787,58 @@ class _Reader:
             if tag in _TRACKED:
                 self.tracked = True
             if tag == _R:
-                rpr = _child(child, _RPR)
-                if rpr is not None and _hidden(rpr):
+                props, hidden = self._run_properties(_child(child, _RPR), style_id)
+                if hidden:
                     self.hidden += 1
                     continue
                 start = out.length
-                self._text(child, out, None, None)
+                self._run_text(child, out)
                 if runs is not None:
-                    runs.append(self._run_format(rpr, style_id, start, out.length))
+                    runs.append(RunFormat(start, out.length, **props))
                     out.run_elements.append(child)
-            elif tag == _T:
-                text = child.text or ""
-                out.texts.append((child, out.length, out.length + len(text)))
-                out.add(text)
-            elif tag == _q("tab") or tag == _q("ptab"):
-                out.add("\t")
-            elif tag in (_q("br"), _q("cr")):
-                out.add("\n")
-            elif tag == _q("noBreakHyphen"):
-                out.add("-")
-            elif tag == _q("sym"):
-                out.add(_symbol(child.get(_q("char"), "")))
+            elif tag in _RUN_CONTENT:
+                self._content(child, tag, out)
             else:
                 self._text(child, out, runs, style_id)
 
-    def _run_format(self, rpr: Any | None, style_id: str | None, start: int, end: int) -> RunFormat:
-        # A file has few distinct run properties: resolve each once (keyed by its XML).
+    def _run_text(self, run: Any, out: _Buffer) -> None:
+        """The text of a run: its content elements read in place, anything else (a drawing, a
+        field inside it, markup-compatibility wrappers) through :meth:`_text`."""
+        for child in run:
+            tag = child.tag
+            if tag == _T:
+                text = child.text or ""
+                out.texts.append((child, out.length, out.length + len(text)))
+                out.add(text)
+            elif tag == _RPR or not isinstance(tag, str):
+                continue
+            elif tag in _RUN_CONTENT:
+                self._content(child, tag, out)
+            elif tag not in _SKIPPED and tag != _TXBX:
+                self._text(child, out, None, None)
+            elif tag in _TRACKED:
+                self.tracked = True
+
+    def _content(self, child: Any, tag: str, out: _Buffer) -> None:
+        if tag == _T:
+            text = child.text or ""
+            out.texts.append((child, out.length, out.length + len(text)))
+            out.add(text)
+        elif tag == _SYM:
+            out.add(_symbol(child.get(_q("char"), "")))
+        else:
+            out.add(_RUN_CONTENT[tag])
+
+    def _run_properties(self, rpr: Any | None, style_id: str | None) -> tuple[dict[str, Any], bool]:
+        """A run's effective properties and whether it is hidden, resolved once per distinct
+        ``w:rPr`` in a paragraph style (keyed by its XML: a file has few)."""
         key = (style_id, _etree().tostring(rpr) if rpr is not None else b"")
-        props = self._run_cache.get(key)
-        if props is None:
+        found = self._run_cache.get(key)
+        if found is None:
             char_style = _child(rpr, _RSTYLE)
             props = dict(self.styles.run(style_id, char_style.get(_VAL) if char_style is not None else None))
             _run_props(rpr, props, self.styles.theme)
-            self._run_cache[key] = props
-        return RunFormat(start, end, **props)
-
-    def _paragraph_format(self, ppr: Any | None, style_id: str | None) -> ParagraphFormat:
-        key = (style_id, _etree().tostring(ppr) if ppr is not None else b"")
-        found = self._paragraph_cache.get(key)
-        if found is None:
-            props = dict(self.styles.paragraph(style_id))
-            _paragraph_props(ppr, props)
-            found = self._paragraph_cache[key] = ParagraphFormat(**props)
+            found = self._run_cache[key] = (props, rpr is not None and _hidden(rpr))
         return found
 
 
