@@ -79,7 +79,13 @@ GROWTH_CASES = [
 
 @pytest.mark.parametrize(("name", "op"), GROWTH_CASES)
 def test_time_grows_linearly(name: str, op: str) -> None:
-    growth = _growth(OPERATIONS[op], FAMILIES[name])
+    # Measured again (at most three times) when over the bound: a machine busy with other work
+    # can inflate one measurement to 6x, never to the 16x of a quadratic path.
+    growth = float("inf")
+    for _ in range(3):
+        growth = min(growth, _growth(OPERATIONS[op], FAMILIES[name]))
+        if growth <= 6:
+            break
     assert growth <= 6, f"{name}/{op}: 4x the input took {growth:.1f}x the time"
 
 

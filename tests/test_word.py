@@ -6,6 +6,7 @@ from made-up text; the real Word files of corpus/docx are read at the end.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import subprocess
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vnplan
 from vnplan.errors import InputError
@@ -321,3 +324,42 @@ def test_directories_and_workers_read_word_files(tmp_path: Path) -> None:
     records = json.loads(out.stdout)
     assert sorted(Path(r["file"]).name for r in records) == ["a.docx", "b.txt"]
     assert all(r["symbol"] == "KH-UBND" for r in records)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_damaged_word_files_give_a_clear_error_or_a_reading(data: st.DataObject) -> None:
+    """Bytes flipped or cut anywhere in a Word file, or its XML damaged: an InputError or a
+    reading, never another exception (and a reading parses and checks)."""
+    original = _damage_base()
+    kind = data.draw(st.sampled_from(["flip", "cut", "xml"]))
+    if kind == "flip":
+        damaged = bytearray(original)
+        for _ in range(data.draw(st.integers(1, 8))):
+            damaged[data.draw(st.integers(0, len(damaged) - 1))] ^= data.draw(st.integers(1, 255))
+        blob = bytes(damaged)
+    elif kind == "cut":
+        blob = original[: data.draw(st.integers(0, len(original) - 1))]
+    else:
+        with zipfile.ZipFile(io.BytesIO(original)) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        xml = parts["word/document.xml"].decode("utf-8")
+        start = data.draw(st.integers(0, len(xml) - 1))
+        xml = (
+            xml[:start] + data.draw(st.sampled_from(["<", ">", "</w:p>", "<w:r>", "&", "<w:numPr/>", ""])) + xml[start:]
+        )
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for name, payload in parts.items():
+                archive.writestr(name, xml.encode("utf-8") if name == "word/document.xml" else payload)
+        blob = out.getvalue()
+    try:
+        word = vnplan.read_docx(blob)
+    except InputError:
+        return
+    vnplan.check_word(word)
+
+
+@functools.cache
+def _damage_base() -> bytes:
+    return _save(_plan())

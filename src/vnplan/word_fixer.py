@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -253,6 +254,6 @@ def _package(data: bytes, document: Any) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
             for info in source.infolist():
                 target.writestr(info, xml if info.filename == main else source.read(info))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError) as exc:
         raise InputError(f"cannot write the fixed Word file: {exc}") from None
     return out.getvalue()

@@ -24,6 +24,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -90,7 +91,7 @@ def _page_count(data: bytes) -> int | None:
             if "docProps/app.xml" not in archive.namelist() or archive.getinfo("docProps/app.xml").file_size > 1 << 20:
                 return None
             app = archive.read("docProps/app.xml").decode("utf-8", "replace")
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, KeyError):
         return None
     m = re.search(r"<(?:\w+:)?Pages>\s*(\d{1,6})\s*<", app)
     return int(m.group(1)) if m else None
@@ -108,7 +109,7 @@ def _check_package(data: bytes, name: str, max_bytes: int) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError) as exc:
         raise InputError(f"{name}: corrupt Word file: {exc}") from None
     if not any(info.filename == "word/document.xml" for info in infos):
         raise InputError(f"{name}: not a Word document (no word/document.xml in the archive)")
