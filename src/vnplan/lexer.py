@@ -319,9 +319,8 @@ def scan(source: NormalizedText) -> list[Unit]:
     for k, (begin, national) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(segments)
         units.append(Unit(DOC_START, []))
-        scanner = _DocumentScanner(segments[begin:end], national - begin if national is not None else None)
-        scanner.breaks = source.breaks
-        scanner.run(units)
+        local_national = national - begin if national is not None else None
+        _DocumentScanner(segments[begin:end], local_national, source.breaks).run(units)
     return units
 
 
@@ -1075,14 +1074,14 @@ def _dangling(text: str) -> bool:
 class _DocumentScanner:
     """Assigns zones and unit kinds within one document's segments."""
 
-    def __init__(self, segments: list[Segment], national: int | None) -> None:
+    def __init__(self, segments: list[Segment], national: int | None, breaks: frozenset[int] | None = None) -> None:
         self.segs = segments
         self.national = national
         self.out: list[Unit] = []
         self.gazette_type = -1  # the segment of an old gazette title's type name
         self._blank_paragraphs: bool | None = None
         #: Lines that start a paragraph, when the source knows (see NormalizedText.breaks).
-        self.breaks: frozenset[int] | None = None
+        self.breaks = breaks
 
     def emit(self, kind: str, seg: Segment, **data: object) -> Unit:
         unit = Unit(kind, [seg], data)

@@ -130,8 +130,12 @@ def _one_pass(
             left.append(v)
             continue
         planned = _text_edits(word, v)
-        if planned is None or any(_overlaps(taken.get(k, []), a, b) for k, a, b, _ in planned):
-            left.append(v)
+        if (
+            planned is None
+            or any(_overlaps(taken.get(k, []), a, b) for k, a, b, _ in planned)
+            or not all(_hits(reader.elements[k][2], a, b) for k, a, b, _ in planned)
+        ):
+            left.append(v)  # across runs' tabs or breaks, or over another fix's characters
             continue
         for k, a, b, text in planned:
             taken.setdefault(k, []).append((a, b))
@@ -166,25 +170,28 @@ def _text_edits(word: WordText, v: Violation) -> list[tuple[int, int, int, str]]
     return out
 
 
-def _replace(texts: list[tuple[Any, int, int]], start: int, end: int, text: str) -> bool:
-    """Replace characters ``start:end`` of a paragraph with ``text`` in its ``w:t`` elements
-    (whose offsets are ``texts``), keeping every run; ``False`` when a character in the range
-    is not in a ``w:t`` (a tab, a break) and nothing was changed."""
+def _hits(texts: list[tuple[Any, int, int]], start: int, end: int) -> list[tuple[Any, int, int]] | None:
+    """The ``w:t`` elements (with their offsets) that hold characters ``start:end`` of a
+    paragraph, or the one an insertion at ``start`` goes in; ``None`` when a character of
+    the range is not in one (a tab, a break, a generated number)."""
     hit = [(t, a, b) for t, a, b in texts if a < end and b > start] if end > start else []
     if not hit:
-        hit = [next(((t, a, b) for t, a, b in texts if a <= start <= b), (None, 0, 0))]
-        if hit[0][0] is None:
-            return False
+        found = next(((t, a, b) for t, a, b in texts if a <= start <= b), None)
+        return [found] if found is not None else None
     covered = sum(min(b, end) - max(a, start) for _, a, b in hit)
-    if covered != end - start:
-        return False
+    return hit if covered == end - start else None
+
+
+def _replace(texts: list[tuple[Any, int, int]], start: int, end: int, text: str) -> None:
+    """Replace characters ``start:end`` of a paragraph with ``text`` in its ``w:t`` elements
+    (whose offsets are ``texts``; :func:`_hits` said they hold them), keeping every run."""
+    hit = _hits(texts, start, end) or []
     for n, (t, a, _b) in enumerate(hit):
         old = t.text or ""
         lo, hi = max(start, a) - a, min(end, _b) - a
         t.text = old[:lo] + (text if n == 0 else "") + old[hi:]
         if t.text != t.text.strip():
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return True
 
 
 _ALIGNMENTS = {"center": "CENTER", "both": "JUSTIFY", "left": "LEFT", "right": "RIGHT"}
