@@ -501,3 +501,10 @@ def test_cong_van_subject_in_the_left_column_before_the_quoc_hieu() -> None:
     assert doc.header.number is not None and doc.header.number.symbol == "SNN-KH"
     assert doc.title is not None and doc.title.summary == "rà soát kế hoạch vốn năm 2026"
     assert doc.addressees == ("Các phòng chuyên môn",)
+
+
+def test_a_subject_line_is_not_taken_across_another_documents_quoc_hieu() -> None:
+    # Walking back from a second Quốc hiệu over a V/v must stop at the first document's.
+    text = "Số:\nV/v\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNơi nhận:\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    docs = vnplan.parse(text)
+    assert docs and all(d.header is not None for d in docs)

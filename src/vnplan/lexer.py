@@ -707,7 +707,9 @@ def _document_starts(segments: list[Segment], candidates: list[int]) -> list[tup
             scanned = i
             if not closed:
                 continue
-        begin = _header_start(segments, i, starts[-1][0] if starts else 0, bool(starts))
+        # Never above the previous document's Quốc hiệu: its header is that document's.
+        floor = starts[-1][1] + 1 if starts and starts[-1][1] is not None else 0
+        begin = _header_start(segments, i, floor, bool(starts))
         if starts and _is_form(segments, begin, i):
             continue  # a form template of the annex (Mẫu số ...), not an issued document
         starts.append((begin, i))
@@ -832,6 +834,8 @@ def _subject_under_number(segments: list[Segment], k: int, floor: int) -> int | 
     for j in (k, k - 1, k - 2):
         if j < floor:
             return None
+        if j < k and not segments[j + 1].text[:1].islower() and not segments[j + 1].text[:1].isdigit():
+            return None  # only the V/v's own wrapped lines (in lower case) stand between
         if SUBJECT.match(segments[j].folded):
             # Under the number, under the issuer (no number yet), or first in the text.
             above = segments[j - 1] if j - 1 >= floor else None
