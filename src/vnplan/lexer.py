@@ -313,7 +313,7 @@ class Unit:
 # -------------------------------------------------------------------- scan --
 def scan(source: NormalizedText) -> list[Unit]:
     """Turn normalized text into units, ``DOC_START`` units between documents."""
-    segments, candidates = _segments(source.lines, source.caseless)
+    segments, candidates = _segments(source.lines, source.caseless, source.breaks is not None)
     units: list[Unit] = []
     starts = _document_starts(segments, candidates)
     for k, (begin, national) in enumerate(starts):
@@ -344,14 +344,17 @@ def join_lines(lines: Iterable[str]) -> str:
     return squash(out) if "  " in out or out[:1].isspace() or out[-1:].isspace() else out
 
 
-def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) -> tuple[list[Segment], list[int]]:
+def _segments(
+    lines: tuple[str, ...], caseless: frozenset[int] = frozenset(), paragraphs: bool = False
+) -> tuple[list[Segment], list[int]]:
     """The segments of the non-blank lines, and the indices of those holding "NGH"
     (of NGHĨA): an upper-case Quốc hiệu, or the second half of a wrapped one, has it
     (a line decoded from TCVN3's capitals font, in lower case, may hold "ngh").
 
     A line that lays two columns side by side with a wide gap (layout-preserving
     PDF or Word extraction: ``Nơi nhận:      KT. CHỦ TỊCH``) gives one segment per
-    column; a whole document flattened onto one line is cut at its structural cues.
+    column; a whole document flattened onto one line is cut at its structural cues,
+    unless the lines are known to be paragraphs (``paragraphs``: a Word file's).
     """
     out: list[Segment] = []
     candidates: list[int] = []
@@ -367,7 +370,7 @@ def _segments(lines: tuple[str, ...], caseless: frozenset[int] = frozenset()) ->
         start = 0 if line[0] == text[0] else line.find(text[0])
         seg = segment(i, start, text, None, blank, has_caseless and i in caseless)
         blank = 0
-        if len(text) >= _FLAT_LENGTH:
+        if len(text) >= _FLAT_LENGTH and not paragraphs:
             pieces = _flat_pieces(seg)
             if len(pieces) > 1:
                 first = len(out)

@@ -223,14 +223,16 @@ class WordText:
     #: The number of pages as Word last counted them (``docProps/app.xml``), if the file says.
     page_count: int | None = None
     _starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _breaks: frozenset[int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", [p.first_line for p in self.paragraphs])
+        object.__setattr__(self, "_breaks", frozenset(start - 1 for start in self._starts))
 
     @property
     def breaks(self) -> frozenset[int]:
         """0-based lines of :attr:`text` that start a paragraph (for :func:`vnplan.parse`)."""
-        return frozenset(p.first_line - 1 for p in self.paragraphs)
+        return self._breaks
 
     def index_of(self, paragraph: WordParagraph) -> int:
         """The index of ``paragraph`` in :attr:`paragraphs`."""

@@ -20,6 +20,7 @@ a new file and re-checks it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -55,6 +56,8 @@ class Component:
     kind: str
     index: int  # in WordText.paragraphs
     paragraph: WordParagraph
+    #: The paragraph's runs that show text, with their indexes (every rule looks at them).
+    visible: tuple[tuple[int, RunFormat], ...] = ()
 
 
 def components(ctx: Context) -> tuple[Component, ...]:
@@ -169,7 +172,9 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
                 kinds[k] = "signature_note"  # "(Đã ký)", "(Ký tên, đóng dấu)": no typography prescribed
             else:
                 kinds[k] = "signer" if signer and folded.endswith(signer) else "authority"
-    return tuple(Component(kind, k, word.paragraphs[k]) for k, kind in sorted(kinds.items()))
+    return tuple(
+        Component(kind, k, word.paragraphs[k], tuple(_visible(word.paragraphs[k]))) for k, kind in sorted(kinds.items())
+    )
 
 
 def _index(word: WordText, line: int) -> int | None:
@@ -219,7 +224,7 @@ def _size(run: RunFormat) -> float:
 def _problems(component: Component, look: Look) -> tuple[list[str], list[str], list[WordEdit]]:
     """What differs from ``look``: messages in Vietnamese and English, and the edits that fix it."""
     paragraph = component.paragraph
-    runs = _visible(paragraph)
+    runs = component.visible
     vi: list[str] = []
     en: list[str] = []
     edits: list[WordEdit] = []
@@ -754,6 +759,7 @@ def margins(ctx: Context) -> Iterator[Finding]:
         )  # fmt: skip
 
 
+@functools.cache
 def _is_times(font: str | None) -> bool:
     # "Times New Roman Bold" and the like are the same family in files made by some converters.
     return font is not None and font.casefold().startswith(_FONT.casefold())
@@ -776,7 +782,7 @@ def font(ctx: Context) -> Iterator[Finding]:
     """
     for component in components(ctx):
         paragraph = component.paragraph
-        runs = _visible(paragraph)
+        runs = component.visible
         faces = [i for i, r in runs if not _is_times(r.font)]
         colours = [i for i, r in runs if (r.color or "auto").lower() not in ("auto", "000000")]
         if not faces and not colours:
@@ -878,9 +884,7 @@ def east_asian_font(ctx: Context) -> Iterator[Finding]:
     first: WordParagraph | None = None
     names: set[str] = set()
     for component in components(ctx):
-        runs = [
-            (i, r) for i, r in _visible(component.paragraph) if r.east_asian_font and not _is_times(r.east_asian_font)
-        ]
+        runs = [(i, r) for i, r in component.visible if r.east_asian_font and not _is_times(r.east_asian_font)]
         if runs:
             first = first or component.paragraph
             names |= {str(r.east_asian_font) for _, r in runs}
