@@ -82,9 +82,19 @@ def check(
     duplicate numbers across texts. Raises :class:`ParseError` only when the
     text cannot be read as documents.
     """
-    docs = parse(text, source=source)
+    return _check_documents(parse(text, source=source), text, options, source, seen)
+
+
+def _check_documents(
+    docs: tuple[Document, ...],
+    text: str,
+    options: CheckOptions | None,
+    source: str | None,
+    seen: dict[object, str] | None,
+    word: WordText | None = None,
+) -> tuple[Violation, ...]:
     with _collector_paused():
-        return validate_all(docs, text, options=options, seen=seen, name=source or "")
+        return validate_all(docs, text, options=options, seen=seen, name=source or "", word=word)
 
 
 def check_word(
@@ -98,9 +108,7 @@ def check_word(
     violation placed in the file: ``place`` gives its paragraph (table, row, cell) and
     characters, besides the line and column of the extracted text in ``span``. Besides the
     text rules, the layout rules (``VL``) check the file's formatting."""
-    docs = parse_word(word, source=source)
-    with _collector_paused():
-        found = validate_all(docs, word.text, options=options, seen=seen, name=source or "", word=word)
+    found = _check_documents(parse_word(word, source=source), word.text, options, source, seen, word)
     return tuple(attrs.evolve(v, place=word.place(v.span)) for v in found)
 
 

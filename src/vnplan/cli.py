@@ -45,7 +45,7 @@ from .api import check, check_word, fix, format_text, parse
 from .config import CheckSettings, find_settings, load_settings
 from .diagnostics import Severity, Violation
 from .errors import VnplanError
-from .inputs import DEFAULT_MAX_BYTES, Input, read_bounded_file, read_file
+from .inputs import DEFAULT_MAX_BYTES, Input, read_file
 from .model import Document
 from .record import RECORD_FIELDS, record
 from .render import render_all
@@ -263,7 +263,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         text, bom = read.text, read.bom
         if read.word is not None:
             if args.fix:
-                fixed_total += _fix_word(path, args, options, results)
+                fixed_total += _fix_word(path, read, args, options, results)
             else:
                 results.append((name, check_word(read.word, options=options, source=name, seen=seen)))
             continue
@@ -294,15 +294,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _fix_word(
-    path: str, args: argparse.Namespace, options: CheckOptions, results: list[tuple[str, tuple[Violation, ...]]]
+    path: str,
+    read: Input,
+    args: argparse.Namespace,
+    options: CheckOptions,
+    results: list[tuple[str, tuple[Violation, ...]]],
 ) -> int:
     """Fix a Word file into ``--output``; report what the fixed file (or the original) has left."""
     from .word_fixer import fix_docx
 
     if not args.output:
         raise _InputError(f"{path}: a Word file is fixed into a new one: --fix -o FIXED.docx (-o {path} overwrites it)")
-    data = read_bounded_file(path, _max_bytes)
-    outcome = fix_docx(data, options=options, unsafe=args.unsafe_fixes, name=path, max_bytes=_max_bytes)
+    assert read.data is not None
+    outcome = fix_docx(read.data, options=options, unsafe=args.unsafe_fixes, name=path, max_bytes=_max_bytes)
     if outcome.refused is not None:
         print(f"{path}: fix refused: {outcome.refused}", file=sys.stderr)
     if outcome.data is None:

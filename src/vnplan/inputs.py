@@ -16,7 +16,7 @@ import attrs
 
 from ._text import LINE_BREAK
 from .errors import InputError, ParseError
-from .word import WordText
+from .word import WORD_MAGIC, WordText
 
 __all__ = ["DEFAULT_MAX_BYTES", "Input", "InputError", "decode", "read_bounded_file", "read_file", "read_input"]
 
@@ -33,6 +33,8 @@ class Input:
     text: str
     bom: bool = False
     word: WordText | None = None
+    #: A Word file's bytes (what ``check --fix`` edits), so that it is not read twice.
+    data: bytes | None = attrs.field(default=None, repr=False, eq=False)
 
 
 def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bool]:
@@ -54,12 +56,12 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
     """
     name = "<stdin>" if path == "-" else path
     data = read_bounded_file(path, max_bytes)
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) or path.lower().endswith(".docx"):
+    if data.startswith(WORD_MAGIC) or path.lower().endswith(".docx"):
         # A zip or an OLE file (a legacy .doc, an encrypted .docx) is never UTF-8 text.
         from .word_reader import read_docx
 
         word = read_docx(data, name=name, max_bytes=max_bytes)
-        return Input(word.text, word=word)
+        return Input(word.text, word=word, data=data)
     return Input(decode(data, name), data.startswith(b"\xef\xbb\xbf"))
 
 

@@ -17,6 +17,7 @@ import attrs
 from .span import Span
 
 __all__ = [
+    "WORD_MAGIC",
     "PageNumber",
     "PageSetup",
     "ParagraphFormat",
@@ -26,6 +27,11 @@ __all__ = [
     "WordPlace",
     "WordText",
 ]
+
+
+#: How a file that is no text starts: a zip (a .docx) or an OLE file (a legacy .doc, an
+#: encrypted .docx).
+WORD_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
 @attrs.frozen

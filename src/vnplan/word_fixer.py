@@ -63,12 +63,16 @@ def fix_docx(
     """Check a Word file and apply its fixes (layout and text), pass after pass."""
     data = file if isinstance(file, bytes) else Path(file).read_bytes()
     label = name or ("<docx>" if isinstance(file, bytes) else str(file))
-    before = _check(data, label, max_bytes, options)[1]
+    first = _check(data, label, max_bytes, options)
+    before = first[1]
+    checked: tuple[_Reader, tuple[Violation, ...], WordText] | None = first
     current = data
     applied: list[Violation] = []
     skipped: dict[tuple[str, int, str], Violation] = {}
     for _ in range(max_passes):
-        changed, done, left = _one_pass(current, label, max_bytes, options, unsafe)
+        # The first pass fixes what the check above found; later ones check their input anew.
+        changed, done, left = _one_pass(checked or _check(current, label, max_bytes, options), unsafe, current)
+        checked = None
         for v in left:
             skipped.setdefault((v.code, v.document, v.message_en), v)
         if changed is None or not done:
@@ -110,10 +114,11 @@ def _document(reader: _Reader) -> Any:
 
 
 def _one_pass(
-    data: bytes, name: str, max_bytes: int, options: CheckOptions | None, unsafe: bool
+    checked: tuple[_Reader, tuple[Violation, ...], WordText], unsafe: bool, data: bytes
 ) -> tuple[bytes | None, list[Violation], list[Violation]]:
-    """One round of fixes: the new file (``None`` when nothing changed), what was fixed, what was not."""
-    reader, violations, word = _check(data, name, max_bytes, options)
+    """One round of fixes on a file as :func:`_check` read it: the new file (``None`` when
+    nothing changed), what was fixed, what was not."""
+    reader, violations, word = checked
     done: list[Violation] = []
     left: list[Violation] = []
     text_edits: dict[int, list[tuple[int, int, str]]] = {}

@@ -33,7 +33,7 @@ import attrs
 from ._gc import collector_paused
 from ._text import roman
 from .errors import InputError
-from .word import PageNumber, PageSetup, ParagraphFormat, RunFormat, WordLocation, WordParagraph, WordText
+from .word import WORD_MAGIC, PageNumber, PageSetup, ParagraphFormat, RunFormat, WordLocation, WordParagraph, WordText
 
 __all__ = ["open_document", "read_docx"]
 
@@ -57,8 +57,7 @@ _SKIPPED = frozenset(
 )
 _TRACKED = frozenset({_q("ins"), _q("del"), _q("moveFrom"), _q("moveTo")})
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
+_ZIP_MAGIC, _OLE_MAGIC = WORD_MAGIC
 # A part whose declared size is this many times its compressed size is a zip bomb; real
 # WordprocessingML compresses 5-30 times.
 _MAX_RATIO = 200
@@ -807,13 +806,9 @@ class _Reader:
         field inside it, markup-compatibility wrappers) through :meth:`_text`."""
         for child in run:
             tag = child.tag
-            if tag == _T:
-                text = child.text or ""
-                out.texts.append((child, out.length, out.length + len(text)))
-                out.add(text)
-            elif tag == _RPR or not isinstance(tag, str):
+            if tag == _RPR or not isinstance(tag, str):
                 continue
-            elif tag in _RUN_CONTENT:
+            if tag in _RUN_CONTENT:
                 self._content(child, tag, out)
             elif tag not in _SKIPPED and tag != _TXBX:
                 self._text(child, out, None, None)
