@@ -376,7 +376,7 @@ def test_fix_refused_when_it_would_add_a_violation(monkeypatch: pytest.MonkeyPat
 
     def bad_apply(reader: Any, edit: Any, *, section: bool) -> None:
         _, runs, _ = reader.elements[edit.paragraph]
-        for run in runs:
+        for run in (r for group in runs for r in group):
             run.get_or_add_rPr().get_or_add_rFonts().set(qn("w:ascii"), "Arial")
             run.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), "Arial")
 
@@ -421,3 +421,38 @@ def test_corpus_docx_round_trip(path) -> None:  # type: ignore[no-untyped-def]
     assert render_all(vnplan.parse_word(word)) == render_all(docs)
     found = vnplan.check_word(word, options=CheckOptions(assume_nd30=True))
     assert [v.code for v in found if v.code.startswith("VL")] == []
+
+
+def _split(start: str) -> Callable[[Any], None]:
+    """Paragraph ``start``'s first run cut in three runs of the same formatting, as editing
+    in Word leaves it."""
+
+    def change(document: Any) -> None:
+        run = _find(document, start).runs[0]._r
+        t = run.find(qn("w:t"))
+        text = t.text
+        t.text = text[:3]
+        for piece in (text[3:6], text[6:]):
+            clone = run.__copy__()
+            clone.find(qn("w:t")).text = piece
+            run.addnext(clone)
+            run = clone
+
+    return change
+
+
+def test_a_fix_sets_every_word_run_of_a_merged_run() -> None:
+    # Three Word runs of one formatting are one run to the rules; the fix reaches all three.
+    def change(document: Any) -> None:
+        _runs("CỘNG HÒA", size=Pt(14))(document)
+        _split("CỘNG HÒA")(document)
+
+    data = _edit("qd", change)
+    word = vnplan.read_docx(data)
+    quoc_hieu = next(p for p in word.paragraphs if p.text.startswith("CỘNG HÒA"))
+    assert len(quoc_hieu.runs) == 1 and quoc_hieu.runs[0].size == 14
+    result = fix_docx(data)
+    assert result.data is not None and [v.code for v in result.applied] == ["VL104"]
+    fixed = docx.Document(io.BytesIO(result.data))
+    sizes = [r.font.size for r in _find(fixed, "CỘNG HÒA").runs]
+    assert len(sizes) >= 3 and set(sizes) == {Pt(13)}

@@ -363,3 +363,74 @@ def test_damaged_word_files_give_a_clear_error_or_a_reading(data: st.DataObject)
 @functools.cache
 def _damage_base() -> bytes:
     return _save(_plan())
+
+
+# Reading interns a document's repeated w:rPr and w:pPr (word_reader._intern_properties);
+# each case is read with and without it, and must read the same.
+_SECTION = '<w:sectPr><w:pgSz w:w="{w}" w:h="{h}"/></w:sectPr>'
+_INTERNING_CASES = {
+    "same formatting split over runs": (
+        '<w:p><w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">Một </w:t></w:r>'
+        '<w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t>hai</w:t></w:r>'
+        '<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> ba</w:t></w:r></w:p>'
+    ),
+    "tracked formatting change": (
+        '<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a"><w:rPr><w:i/></w:rPr></w:rPrChange>'
+        "</w:rPr><w:t>Đậm</w:t></w:r></w:p>"
+    ),
+    "section ended in a paragraph": (
+        '<w:p><w:pPr><w:jc w:val="center"/>' + _SECTION.format(w=16838, h=11906) + "</w:pPr>"
+        "<w:r><w:t>Ngang</w:t></w:r></w:p>"
+        '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>Dọc</w:t></w:r></w:p>' + _SECTION.format(w=11906, h=16838)
+    ),
+    "CDATA that looks like properties": "<w:p><w:r><w:t><![CDATA[<w:rPr><w:b/></w:rPr>]]></w:t></w:r></w:p>",
+    "the marker already in the file": (
+        '<w:p><w:r><w:rPr vnplan-interned="r0"/><w:t>Giả</w:t></w:r>'
+        "<w:r><w:rPr><w:i/></w:rPr><w:t>nghiêng</w:t></w:r></w:p>"
+    ),
+    "a prefix bound twice": (
+        '<w:p><w:r xmlns:x="urn:b"><w:rPr><x:mark/><w:b/></w:rPr><w:t>Một</w:t></w:r>'
+        "<w:r><w:rPr><w:b/></w:rPr><w:t>Hai</w:t></w:r></w:p>"
+    ),
+    "a prefix declared inside the body": (
+        '<w:p><w:r xmlns:y="urn:c"><w:rPr><y:mark/><w:b/></w:rPr><w:t>Một</w:t></w:r></w:p>'
+    ),
+}
+
+
+def _body_only(body: str, declarations: str = "") -> bytes:
+    """A package of just ``word/document.xml`` with ``body`` (what the reader needs)."""
+    xml = f"<w:document {W}{declarations}><w:body>{body}</w:body></w:document>"
+    return _zip({"word/document.xml": xml.encode()})
+
+
+@pytest.mark.parametrize("body", list(_INTERNING_CASES.values()), ids=list(_INTERNING_CASES))
+def test_interned_properties_read_as_written(body: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnplan import word_reader
+
+    data = _body_only(body, ' xmlns:x="urn:a"')
+    interned = vnplan.read_docx(data)
+    monkeypatch.setattr(word_reader, "_intern_properties", lambda xml: (xml, {}))
+    assert interned == vnplan.read_docx(data)
+
+
+def test_runs_of_one_formatting_are_one_run() -> None:
+    from vnplan.word_reader import _intern_properties
+
+    body = _INTERNING_CASES["same formatting split over runs"]
+    assert len(_intern_properties(f"<w:document {W}>{body}</w:document>".encode())[1]["rPr"]) == 2
+    (paragraph,) = vnplan.read_docx(_body_only(body)).paragraphs
+    assert [(r.start, r.end, r.bold, r.size) for r in paragraph.runs] == [(0, 7, True, 14), (7, 10, False, 14)]
+
+
+def test_properties_inside_a_tracked_change_and_sections() -> None:
+    def read(name: str) -> Any:
+        return vnplan.read_docx(_body_only(_INTERNING_CASES[name]))
+
+    (changed,) = read("tracked formatting change").paragraphs
+    assert changed.runs[0].bold and not changed.runs[0].italic  # the old formatting is not the run's
+    sections = read("section ended in a paragraph")
+    assert [p.section for p in sections.paragraphs] == [0, 1]
+    assert [(p.width or 0) > (p.height or 0) for p in sections.pages] == [True, False]
+    cdata = read("CDATA that looks like properties")
+    assert cdata.text == "<w:rPr><w:b/></w:rPr>"

@@ -138,7 +138,8 @@ class WordParagraph:
     #: The number or bullet Word generates for the paragraph (``I.``, ``1.``, ``a)``, ``-``).
     label: str | None = None
     format: ParagraphFormat = ParagraphFormat()
-    #: Runs of ``text`` with their effective formatting (a generated label is not a run).
+    #: Runs of ``text`` with their effective formatting (a generated label is not a run);
+    #: consecutive Word runs of the same formatting are one.
     runs: tuple[RunFormat, ...] = ()
     #: Which page setup (section) the paragraph lies in, an index of :attr:`WordText.pages`.
     section: int = 0

@@ -101,7 +101,7 @@ def _check(
 ) -> tuple[_Reader, tuple[Violation, ...], WordText]:
     """Read through python-docx's tree (whose elements the fixes edit) and check."""
     parts = _DocxParts(open_document(data, name, max_bytes))
-    reader = _Reader(parts, name)
+    reader = _Reader(parts, name, edits=True)
     word = attrs.evolve(reader.read(), page_count=_page_count(data))
     return reader, check_word(word, options=options, source=name), word
 
@@ -232,8 +232,8 @@ def _apply_layout(reader: _Reader, edit: WordEdit, *, section: bool) -> None:
         elif edit.property == "line_spacing":
             fmt.line_spacing = float(edit.value)
         return
-    for k in edit.runs:
-        font = Run(runs[k], _document(reader)).font
+    for run in (r for k in edit.runs for r in runs[k]):
+        font = Run(run, _document(reader)).font
         if edit.property == "size":
             font.size = Pt(float(edit.value))
         elif edit.property in ("bold", "italic"):
@@ -242,11 +242,11 @@ def _apply_layout(reader: _Reader, edit: WordEdit, *, section: bool) -> None:
             font.all_caps = bool(edit.value)
         elif edit.property == "font":
             font.name = str(edit.value)  # the Latin slots, w:ascii and w:hAnsi
-            fonts = runs[k].get_or_add_rPr().get_or_add_rFonts()
+            fonts = run.get_or_add_rPr().get_or_add_rFonts()
             for theme in ("w:asciiTheme", "w:hAnsiTheme"):
                 fonts.attrib.pop(qn(theme), None)
         elif edit.property == "east_asian_font":
-            fonts = runs[k].get_or_add_rPr().get_or_add_rFonts()
+            fonts = run.get_or_add_rPr().get_or_add_rFonts()
             fonts.set(qn("w:eastAsia"), str(edit.value))
             fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
         elif edit.property == "color":

@@ -25,8 +25,11 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
+from xml.sax.saxutils import quoteattr
 
 import attrs
 
@@ -80,16 +83,23 @@ def read_docx(file: str | Path | bytes, *, name: str | None = None, max_bytes: i
             raise InputError(f"{label}: cannot read: {exc.strerror or exc}") from None
     with collector_paused():  # the reader's objects make no cycles, like the parser's
         parts = _open(data, label, max_bytes)
-        return attrs.evolve(_Reader(parts, label).read(), page_count=_page_count(data))
+        return attrs.evolve(_Reader(parts, label).read(), page_count=_pages(parts.archive))
 
 
 def _page_count(data: bytes) -> int | None:
     """The page count Word saved in ``docProps/app.xml`` (``<Pages>``), if it is there."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "docProps/app.xml" not in archive.namelist() or archive.getinfo("docProps/app.xml").file_size > 1 << 20:
-                return None
-            app = archive.read("docProps/app.xml").decode("utf-8", "replace")
+            return _pages(archive)
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError):
+        return None
+
+
+def _pages(archive: zipfile.ZipFile) -> int | None:
+    try:
+        if archive.getinfo("docProps/app.xml").file_size > 1 << 20:
+            return None
+        app = archive.read("docProps/app.xml").decode("utf-8", "replace")
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, KeyError):
         return None
     m = re.search(r"<(?:\w+:)?Pages>\s*(\d{1,6})\s*<", app)
@@ -124,7 +134,7 @@ def _check_package(data: bytes, name: str, max_bytes: int) -> None:
             )
 
 
-def _open(data: bytes, name: str, max_bytes: int) -> _Parts:
+def _open(data: bytes, name: str, max_bytes: int) -> _ZipParts:
     """The parts of a Word file, parsed with plain lxml (the reading path: fast)."""
     _check_package(data, name, max_bytes)
     try:
@@ -156,6 +166,9 @@ class _Parts:
     """What the reader needs of a package: the body and the parts it relates to."""
 
     body: Any
+    #: The main document's interned ``w:rPr`` and ``w:pPr``: their XML and their element,
+    #: by what the marker says (``r0``, ``p0``; see :func:`_intern_properties`).
+    interned: Mapping[str, tuple[bytes, Any]] = MappingProxyType({})
     styles: Any | None = None
     numbering: Any | None = None
     settings: Any | None = None
@@ -166,13 +179,64 @@ class _Parts:
         raise NotImplementedError
 
 
+_INTERNED = "vnplan-interned"
+_DECLARATION = re.compile(rb"xmlns(?::([\w.-]+))?\s*=\s*(\"[^\"]*\"|'[^']*')")
+# What is interned, and what a candidate must not hold to be: another of its kind (a
+# tracked change of the properties: its end tag is the inner one's) or a section's
+# settings (read from the tree, by _page).
+_INTERNABLE = ((b"rPr", re.compile(rb"<w:rPr")), (b"pPr", re.compile(rb"<w:(?:pPr|sectPr)")))
+
+
+def _intern_properties(xml: bytes) -> tuple[bytes, dict[str, list[bytes]]]:
+    """``xml`` with each ``<w:rPr>…</w:rPr>`` and ``<w:pPr>…</w:pPr>`` replaced by
+    ``<w:rPr vnplan-interned="N"/>`` (``w:pPr`` alike), and the distinct contents of each
+    kind by ``N``.
+
+    A Word file repeats a handful of formattings on every run and paragraph (a 30-page
+    file: a thousand ``w:rPr`` of ten elements each, five distinct). Parsing each once, and
+    looking a run's formatting up by ``N``, halves the cost of reading (an lxml element is
+    slow to create and slower to compare). Only where that cannot change what is read: not
+    when the part has CDATA (``<w:rPr>`` could be text there) or the marker already, not
+    when a prefix is bound to two namespaces (the entries are parsed with the root's), and
+    what holds another of its kind, or a section's settings, stays as it is.
+    """
+    if b"<![CDATA[" in xml or _INTERNED.encode() in xml or b"<w:rPr>" not in xml:
+        return xml, {}
+    bound: dict[bytes, bytes] = {}
+    for m in _DECLARATION.finditer(xml):
+        if bound.setdefault(m.group(1) or b"", m.group(2)[1:-1]) != m.group(2)[1:-1]:
+            return xml, {}
+    if bound.get(b"w") != _W.encode():
+        return xml, {}
+    tables: dict[str, list[bytes]] = {}
+    for tag, refused in _INTERNABLE:
+        opening, closing = b"<w:%s>" % tag, b"</w:%s>" % tag
+        marker = b'<w:%s %s="%s%%d"/>' % (tag, _INTERNED.encode(), tag[:1])  # r0, p0: one lookup for both
+        out: list[bytes] = []
+        markers: dict[bytes, bytes] = {}
+        find, opened, closed = xml.find, len(opening), len(closing)
+        pos = 0
+        while (start := find(opening, pos)) >= 0 and (end := find(closing, start)) >= 0:
+            if refused.search(xml, start + opened, end):
+                out.append(xml[pos : end + closed])
+            else:
+                inner = xml[start + opened : end]
+                out.append(xml[pos:start])
+                out.append(markers.get(inner) or markers.setdefault(inner, marker % len(markers)))
+            pos = end + closed
+        out.append(xml[pos:])
+        xml = b"".join(out)
+        tables[tag.decode()] = list(markers)
+    return xml, tables
+
+
 class _ZipParts(_Parts):
     """The parts, read with :mod:`zipfile` and a plain lxml parser (no entities, no network)."""
 
     def __init__(self, data: bytes) -> None:
         etree = _etree()
         self._parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        self._zip = zipfile.ZipFile(io.BytesIO(data))
+        self._zip = self.archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(self._zip.namelist())
         main = "word/document.xml"
         rels_name = "word/_rels/document.xml.rels"
@@ -188,7 +252,7 @@ class _ZipParts(_Parts):
                 if target in names:
                     self._targets[rel.get("Id", "")] = target
                     by_type.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], target)
-        root = self._xml(main)
+        root = self._document(main)
         body = root.find(_q("body"))
         if body is None:
             raise ValueError("word/document.xml has no w:body")
@@ -200,6 +264,43 @@ class _ZipParts(_Parts):
 
     def _xml(self, name: str) -> Any:
         return _etree().fromstring(self._zip.read(name), self._parser)
+
+    def _document(self, name: str) -> Any:
+        """The main document's root, with its character properties interned (see
+        :func:`_intern_properties`) where that is safe; else as it is."""
+        etree = _etree()
+        data = self._zip.read(name)
+        interned, tables = _intern_properties(data)
+        if tables:
+            try:
+                root = etree.fromstring(interned, self._parser)
+                # The entries parsed as one document (a parse costs more to start than this).
+                declarations = " ".join(
+                    f"xmlns:{prefix}={quoteattr(uri)}" if prefix else f"xmlns={quoteattr(uri)}"
+                    for prefix, uri in root.nsmap.items()
+                )
+                entries = etree.fromstring(
+                    b"".join(
+                        [f"<w:document {declarations}>".encode()]
+                        + [
+                            b"<w:%s>%s</w:%s>" % (tag.encode(), t, tag.encode())
+                            for tag, ts in tables.items()
+                            for t in ts
+                        ]
+                        + [b"</w:document>"]
+                    ),
+                    self._parser,
+                )
+                if len(entries) == sum(len(ts) for ts in tables.values()):
+                    parsed = iter(entries)
+                    self.interned = {
+                        f"{tag[0]}{n}": (t, next(parsed)) for tag, ts in tables.items() for n, t in enumerate(ts)
+                    }
+                    return root
+            except etree.XMLSyntaxError:
+                pass  # an entry needs a declaration the root does not make
+            self.interned = {}
+        return etree.fromstring(data, self._parser)
 
     def related(self, rel_id: str) -> Any | None:
         target = self._targets.get(rel_id)
@@ -562,16 +663,31 @@ class _ParagraphInfo(NamedTuple):
     format: ParagraphFormat
 
 
+class _Span:
+    """Consecutive runs with the same effective formatting: one :class:`RunFormat` (Word
+    splits runs for revision marks and spelling checks; nothing a reader sees)."""
+
+    __slots__ = ("elements", "end", "props", "start")
+
+    def __init__(self, start: int, end: int, props: tuple[Any, ...], element: Any) -> None:
+        self.start, self.end = start, end
+        #: The :class:`RunFormat` fields after ``start`` and ``end``, in order.
+        self.props = props
+        #: The ``w:r`` elements, in order: what a layout fix edits.
+        self.elements = [element]
+
+
 class _Buffer:
     """The text of a paragraph as it is read, and its length so far (for run offsets)."""
 
-    def __init__(self) -> None:
+    __slots__ = ("length", "parts", "texts")
+
+    def __init__(self, edits: bool = False) -> None:
         self.parts: list[str] = []
         self.length = 0
-        #: The run elements read (those of :attr:`WordParagraph.runs`, in order) and every
-        #: ``w:t`` with the characters of the text it holds: what the fixer edits.
-        self.run_elements: list[Any] = []
-        self.texts: list[tuple[Any, int, int]] = []
+        #: Every ``w:t`` read, with the characters of the text it holds: what the fixer edits
+        #: (``None`` when nothing will be edited).
+        self.texts: list[tuple[Any, int, int]] | None = [] if edits else None
 
     def add(self, text: str) -> None:
         self.parts.append(text)
@@ -582,18 +698,22 @@ class _Buffer:
 
 
 class _Reader:
-    def __init__(self, parts: _Parts, name: str) -> None:
+    def __init__(self, parts: _Parts, name: str, *, edits: bool = False) -> None:
         self.parts = parts
+        #: Whether to keep the elements each paragraph and run came from (the fixer's map).
+        self.edits = edits
         self.name = name
         self.numbering = _Numbering(parts.numbering)
         self.styles = _Styles(parts.styles, parts.theme)
         self.style_numbering: dict[str, tuple[str, int] | None] = {}
         self.section = 0
-        self._run_cache: dict[tuple[str | None, bytes], tuple[dict[str, Any], bool]] = {}
-        self._paragraph_cache: dict[bytes, _ParagraphInfo] = {}
+        self.interned = parts.interned
+        self._run_cache: dict[tuple[str | None, _Key | bytes], tuple[tuple[Any, ...], bool]] = {}
+        self._paragraph_cache: dict[_Key | bytes, _ParagraphInfo] = {}
         self.lines: list[str] = []
-        #: Per paragraph read: its element, its runs' elements and its ``w:t`` with offsets.
-        self.elements: list[tuple[Any, list[Any], list[tuple[Any, int, int]]]] = []
+        #: Per paragraph read, when ``edits``: its element, the ``w:r`` elements of each of its
+        #: runs (:attr:`WordParagraph.runs`) and its ``w:t`` with offsets.
+        self.elements: list[tuple[Any, list[list[Any]], list[tuple[Any, int, int]]]] = []
         self.paragraphs: list[WordParagraph] = []
         self.tracked = False
         self.hidden = 0
@@ -671,16 +791,18 @@ class _Reader:
         style_id = info.style_id
         # One pass over the paragraph's subtree for its drawings and the text boxes in them.
         drawings = list(p.iter(_DRAWING, _PICT))
-        out = _Buffer()
-        runs: list[RunFormat] = []
-        self._text(p, out, runs, style_id)
+        out = _Buffer(self.edits)
+        spans: list[_Span] = []
+        self._text(p, out, spans, style_id)
         text = out.text()
         label = self._label(info)
+        shift = 0
         if label:
             shift = len(label) + 1 - (len(text) - len(text.lstrip()))
             text = f"{label} {text.lstrip()}" if text.strip() else label
-            runs = [attrs.evolve(r, start=max(r.start + shift, 0), end=max(r.end + shift, 0)) for r in runs]
-            out.texts = [(t, max(a + shift, 0), max(b + shift, 0)) for t, a, b in out.texts]
+            if out.texts is not None:
+                out.texts = [(t, max(a + shift, 0), max(b + shift, 0)) for t, a, b in out.texts]
+        runs = tuple(RunFormat(max(s.start + shift, 0), max(s.end + shift, 0), *s.props) for s in spans)
         table, row, column = cell or (None, None, None)
         location = WordLocation(part, self.count, table, row, column, textbox=textbox)
         lines = text.split("\n")
@@ -693,13 +815,14 @@ class _Reader:
                 style=self.styles.names.get(style_id or self.styles.default_paragraph or ""),
                 label=label or None,
                 format=info.format,
-                runs=tuple(runs),
+                runs=runs,
                 section=self.section,
                 drawing=bool(drawings),
             )
         )
         self.lines.extend(lines)
-        self.elements.append((p, out.run_elements, out.texts))
+        if out.texts is not None:
+            self.elements.append((p, [s.elements for s in spans], out.texts))
         if part == "body" and info.ends_section:
             self.section += 1  # this paragraph ends a section; the next one starts another
         # A text box's paragraphs follow the paragraph that anchors it.
@@ -715,7 +838,8 @@ class _Reader:
 
     def _properties(self, ppr: Any | None) -> _ParagraphInfo:
         """What a paragraph's ``w:pPr`` says, resolved once per distinct ``w:pPr`` (a file has few)."""
-        key = _etree().tostring(ppr) if ppr is not None else b""
+        source, ppr = self._interned(ppr)
+        key = source if source is not None else _key(ppr, _PPR_IGNORED)
         found = self._paragraph_cache.get(key)
         if found is not None:
             return found
@@ -775,17 +899,16 @@ class _Reader:
         self._text(p, out, None, None)
         return out.text()
 
-    def _text(self, element: Any, out: _Buffer, runs: list[RunFormat] | None, style_id: str | None) -> None:
+    def _text(self, element: Any, out: _Buffer, runs: list[_Span] | None, style_id: str | None) -> None:
         for child in element:
             tag = child.tag
-            if not isinstance(tag, str):
-                continue  # comments, processing instructions
-            if tag in _SKIPPED or tag == _TXBX:
+            if tag != _R:  # a run (most children) is none of these
+                if not isinstance(tag, str):
+                    continue  # comments, processing instructions
                 if tag in _TRACKED:
                     self.tracked = True
-                continue
-            if tag in _TRACKED:
-                self.tracked = True
+                if tag in _SKIPPED or tag == _TXBX:
+                    continue
             if tag == _R:
                 props, hidden = self._run_properties(_child(child, _RPR), style_id)
                 if hidden:
@@ -794,8 +917,12 @@ class _Reader:
                 start = out.length
                 self._run_text(child, out)
                 if runs is not None:
-                    runs.append(RunFormat(start, out.length, **props))
-                    out.run_elements.append(child)
+                    last = runs[-1] if runs else None
+                    if last is not None and last.end == start and (last.props is props or last.props == props):
+                        last.end = out.length
+                        last.elements.append(child)
+                    else:
+                        runs.append(_Span(start, out.length, props, child))
             elif tag in _RUN_CONTENT:
                 self._content(child, tag, out)
             else:
@@ -808,7 +935,13 @@ class _Reader:
             tag = child.tag
             if tag == _RPR or not isinstance(tag, str):
                 continue
-            if tag in _RUN_CONTENT:
+            if tag == _T:  # most of a run, read here rather than through _content
+                text = child.text or ""
+                if out.texts is not None:
+                    out.texts.append((child, out.length, out.length + len(text)))
+                out.parts.append(text)
+                out.length += len(text)
+            elif tag in _RUN_CONTENT:
                 self._content(child, tag, out)
             elif tag not in _SKIPPED and tag != _TXBX:
                 self._text(child, out, None, None)
@@ -818,24 +951,60 @@ class _Reader:
     def _content(self, child: Any, tag: str, out: _Buffer) -> None:
         if tag == _T:
             text = child.text or ""
-            out.texts.append((child, out.length, out.length + len(text)))
+            if out.texts is not None:
+                out.texts.append((child, out.length, out.length + len(text)))
             out.add(text)
         elif tag == _SYM:
             out.add(_symbol(child.get(_q("char"), "")))
         else:
             out.add(_RUN_CONTENT[tag])
 
-    def _run_properties(self, rpr: Any | None, style_id: str | None) -> tuple[dict[str, Any], bool]:
-        """A run's effective properties and whether it is hidden, resolved once per distinct
-        ``w:rPr`` in a paragraph style (keyed by its XML: a file has few)."""
-        key = (style_id, _etree().tostring(rpr) if rpr is not None else b"")
+    def _interned(self, element: Any | None) -> tuple[bytes | None, Any | None]:
+        """The interned XML and element a ``w:rPr`` or ``w:pPr`` stands for, if it is a marker."""
+        if element is not None and self.interned:
+            found = self.interned.get(element.get(_INTERNED))
+            if found is not None and found[1].tag == element.tag:
+                return found
+        return None, element
+
+    def _run_properties(self, rpr: Any | None, style_id: str | None) -> tuple[tuple[Any, ...], bool]:
+        """A run's effective properties (the :class:`RunFormat` fields after ``start`` and
+        ``end``) and whether it is hidden, resolved once per distinct ``w:rPr`` in a
+        paragraph style (a file has few)."""
+        source, rpr = self._interned(rpr)
+        key = (style_id, source if source is not None else _key(rpr))
         found = self._run_cache.get(key)
         if found is None:
             char_style = _child(rpr, _RSTYLE)
             props = dict(self.styles.run(style_id, char_style.get(_VAL) if char_style is not None else None))
             _run_props(rpr, props, self.styles.theme)
-            found = self._run_cache[key] = (props, rpr is not None and _hidden(rpr))
+            values = tuple(props.get(field.name, field.default) for field in _RUN_FIELDS)
+            found = self._run_cache[key] = (values, rpr is not None and _hidden(rpr))
         return found
+
+
+_RUN_FIELDS = attrs.fields(RunFormat)[2:]  # after start and end
+
+
+_Key = tuple[tuple[Any, ...], ...]
+
+
+def _key(element: Any | None, ignored: frozenset[str] = frozenset()) -> _Key:
+    """What identifies a ``w:pPr`` or ``w:rPr``: every element's tag and attributes, in order
+    (not its XML: serializing a subtree writes out every namespace in scope, and a real Word
+    file declares thirty or more, which made that key cost three times this one). Of a
+    child in ``ignored``, only its tag counts."""
+    if element is None:
+        return ()
+    if not ignored:
+        return tuple([(e.tag, *e.items()) for e in element.iter()])
+    return tuple([(e.tag, *e.items()) for c in element for e in ((c,) if c.tag in ignored else c.iter())])
+
+
+# What a paragraph's properties hold that the reader does not read: the paragraph mark's
+# formatting, a tracked change of the properties, and the section settings (their presence
+# counts: read by _page).
+_PPR_IGNORED = frozenset({_q("rPr"), _q("pPrChange"), _q("sectPr")})
 
 
 def _has_page_field(p: Any) -> bool:
