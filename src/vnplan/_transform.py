@@ -114,8 +114,8 @@ class _Builder:
     # -- document ------------------------------------------------------------
     def document(self, tree: Tree[Token]) -> Document:
         parts = {child.data: child for child in tree.children if isinstance(child, Tree)}
-        leaves = [p.children for p in parts.values()]
-        ends = [self.unit(leaves[0][0]), self.last_unit(leaves[-1][-1])] if leaves else []  # type: ignore[arg-type]
+        trees = list(parts.values())
+        ends = [self.unit(_first_token(trees[0])), self.last_unit(_last_token(trees[-1]))] if trees else []
         preface = tuple(u.text for u in self.tokens(parts["preface"])) if "preface" in parts else ()
         header_units = self.tokens(parts["header"]) if "header" in parts else []
         header = self.header(header_units) if header_units else None
@@ -282,7 +282,30 @@ class _Builder:
 
     # -- body ------------------------------------------------------------------
     def nodes(self, tree: Tree[Token]) -> tuple[Node, ...]:
-        return build_tree(self, self.tokens(tree))
+        """The body (or annex): the grammar has nested its sections already (one rule per
+        level, ``part`` to ``plus``); each maps to a :class:`Section`, each paragraph of a
+        ``TEXT`` token to a :class:`Paragraph`."""
+        return tuple(self._children(tree.children))
+
+    def _children(self, children: Sequence[Tree[Token] | Token]) -> list[Node]:
+        out: list[Node] = []
+        units, unit_span = self.units, self.unit_span
+        for child in children:
+            if type(child) is Tree:
+                out.append(self.section(child))
+            else:  # a TEXT token: a run of paragraphs
+                assert isinstance(child, Token)
+                start = child.start_pos or 0
+                out.extend(Paragraph(u.text, span=unit_span(u)) for u in units[start : child.end_pos or start + 1])
+        return out
+
+    def section(self, tree: Tree[Token]) -> Section:
+        """A ``part``, ``chapter``, … ``plus`` subtree: its heading token, then what it holds."""
+        heading = self.unit(tree.children[0])  # type: ignore[arg-type]
+        kind = _HEADING_KINDS[heading.kind]
+        label = "" if kind.rank >= _LIST_RANK else str(heading.data.get("label", ""))
+        children = tuple(self._children(tree.children[1:])) if len(tree.children) > 1 else ()
+        return Section(kind, label, skip_text(heading), children, span=self.unit_span(heading))
 
     # -- closing ---------------------------------------------------------------
     def closing(
@@ -355,53 +378,17 @@ class _Builder:
 
 
 # Keyed by terminal name: enum members hash in Python, strings in C (hot path).
-_TERMINAL_RANK = {terminal: kind.rank for terminal, kind in _HEADING_KINDS.items()}
-_LIST_RANK = SectionKind.DASH.rank  # dash and plus items, the two least major kinds
+_LIST_RANK = SectionKind.DASH.rank  # dash and plus items: no label of their own
 
 
-class _OpenSection:
-    __slots__ = ("children", "heading", "kind", "label", "rank", "units")
-
-    def __init__(self, kind: SectionKind, label: str, heading: str, unit: Unit) -> None:
-        self.kind = kind
-        self.rank = _TERMINAL_RANK[unit.kind]
-        self.label = label
-        self.heading = heading
-        self.children: list[_OpenSection | Paragraph] = []
-        self.units = [unit]
+def _first_token(tree: Tree[Token]) -> Token:
+    child = tree.children[0]
+    return child if isinstance(child, Token) else _first_token(child)
 
 
-def build_tree(builder: _Builder, units: list[Unit]) -> tuple[Node, ...]:
-    """Nest body units by numbering rank: a section holds what follows it until
-    a section of the same or a more major rank; a plain paragraph closes open
-    dash and plus items (they hold one paragraph each)."""
-    roots: list[_OpenSection | Paragraph] = []
-    stack: list[_OpenSection] = []
-    unit_span = builder.unit_span
-    for unit in units:
-        if unit.kind == "TEXT":
-            while stack and stack[-1].rank >= _LIST_RANK:
-                stack.pop()
-            para = Paragraph(unit.text, span=unit_span(unit))
-            (stack[-1].children if stack else roots).append(para)
-            continue
-        kind = _HEADING_KINDS[unit.kind]
-        rank = _TERMINAL_RANK[unit.kind]
-        while stack and stack[-1].rank >= rank:
-            stack.pop()
-        label = "" if rank >= _LIST_RANK else str(unit.data.get("label", ""))
-        node = _OpenSection(kind, label, skip_text(unit), unit)
-        (stack[-1].children if stack else roots).append(node)
-        stack.append(node)
-
-    def freeze(item: _OpenSection | Paragraph) -> Node:
-        if type(item) is Paragraph:
-            return item
-        assert isinstance(item, _OpenSection)
-        children = tuple([freeze(c) for c in item.children]) if item.children else ()
-        return Section(item.kind, item.label, item.heading, children, span=unit_span(item.units[0]))
-
-    return tuple([freeze(r) for r in roots])
+def _last_token(tree: Tree[Token]) -> Token:
+    child = tree.children[-1]
+    return child if isinstance(child, Token) else _last_token(child)
 
 
 # -- small helpers shared with the record ---------------------------------------

@@ -1,0 +1,104 @@
+"""docs/grammar.md against grammar/vnplan.lark: every rule written as the grammar file
+writes it, every example parsing to the tree shown, and the grammar's conflicts all of the
+one kind the body's nesting relies on."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import lark
+import pytest
+
+from vnplan.parser import _UnitLexer, get_parser, grammar_text
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "grammar.md"
+_RULE_START = re.compile(r"^([a-z_]+):", re.M)
+_FENCED = re.compile(r"^```(\w*)\n(.*?)^```$", re.M | re.S)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _grammar_rules() -> dict[str, str]:
+    """Each rule of the grammar file: its definition, continuation lines included."""
+    rules: dict[str, str] = {}
+    lines = grammar_text().splitlines()
+    for k, line in enumerate(lines):
+        m = _RULE_START.match(line)
+        if not m:
+            continue
+        body = [line]
+        for more in lines[k + 1 :]:
+            if not more.startswith((" ", "\t")) or not more.strip():
+                break
+            body.append(more)
+        rules[m.group(1)] = _squash("\n".join(body))
+    return rules
+
+
+def _doc_sections() -> dict[str, str]:
+    text = DOC.read_text(encoding="utf-8")
+    parts = re.split(r"^### ", text, flags=re.M)[1:]
+    return {part.split("\n", 1)[0].strip(): part for part in parts}
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    out = []
+    rules = _grammar_rules()
+    for name, section in _doc_sections().items():
+        if name not in rules:
+            continue
+        for language, block in _FENCED.findall(section):
+            if language:
+                continue
+            units, tree = block.strip().split("\n")
+            out.append((name, units.strip(), tree.strip()))
+    return out
+
+
+def _render(tree: Any) -> str:
+    if isinstance(tree, lark.Token):
+        return str(tree.type)
+    return f"{tree.data}({' '.join(_render(c) for c in tree.children)})"
+
+
+def test_every_rule_is_documented_as_written() -> None:
+    sections = _doc_sections()
+    for name, definition in _grammar_rules().items():
+        assert name in sections, f"docs/grammar.md has no section for rule {name}"
+        blocks = [block for language, block in _FENCED.findall(sections[name]) if language == "lark"]
+        assert blocks and _squash(blocks[0]) == definition, f"rule {name} differs from the grammar file"
+
+
+@pytest.mark.parametrize(("rule", "units", "tree"), _examples(), ids=[e[0] for e in _examples()])
+def test_grammar_examples_parse_as_shown(rule: str, units: str, tree: str) -> None:
+    parsed = get_parser().parse([SimpleNamespace(kind=k) for k in units.split()])
+    assert _render(parsed) == tree
+    assert f"{rule}(" in tree, f"the example of {rule} does not show it"
+
+
+def test_every_rule_has_an_example() -> None:
+    shown = {e[0] for e in _examples()}
+    assert set(_grammar_rules()) <= shown
+
+
+def test_conflicts_are_only_a_section_taking_what_it_may_hold(caplog: pytest.LogCaptureFixture) -> None:
+    # The body nests by the LALR parser's shift preference: a section rule's reduction
+    # conflicts with shifting a line it may hold. Any other conflict would be a grammar bug.
+    rules = _grammar_rules()
+    with caplog.at_level(logging.DEBUG, logger="lark"):
+        lark.Lark(grammar_text(), parser="lalr", lexer=_UnitLexer, strict=False, debug=True)
+    messages = [r.getMessage() for r in caplog.records]
+    conflicts = [(m, messages[k + 1]) for k, m in enumerate(messages) if m.startswith("Shift/Reduce")]
+    assert conflicts
+    for message, rule_line in conflicts:
+        terminal = re.search(r"terminal (\w+)", message).group(1)  # type: ignore[union-attr]
+        rule = re.search(r"<(\w+) :", rule_line).group(1)  # type: ignore[union-attr]
+        holds = rules[rule].split(":", 1)[1]
+        inner = {w.upper() for w in re.findall(r"\b[a-z]+\b", holds)} | set(re.findall(r"\b[A-Z_]+\b", holds))
+        assert terminal in inner, f"{rule} conflicts on {terminal}, which it may not hold"
