@@ -169,6 +169,8 @@ class _Parts:
     #: The main document's interned ``w:rPr`` and ``w:pPr``: their XML and their element,
     #: by what the marker says (``r0``, ``p0``; see :func:`_intern_properties`).
     interned: Mapping[str, tuple[bytes, Any]] = MappingProxyType({})
+    #: Whether the main document may hold drawings (``w:drawing``, ``w:pict``).
+    drawings = True
     styles: Any | None = None
     numbering: Any | None = None
     settings: Any | None = None
@@ -270,6 +272,7 @@ class _ZipParts(_Parts):
         :func:`_intern_properties`) where that is safe; else as it is."""
         etree = _etree()
         data = self._zip.read(name)
+        self.drawings = b"drawing" in data or b"pict" in data  # whatever the prefix
         interned, tables = _intern_properties(data)
         if tables:
             try:
@@ -789,8 +792,9 @@ class _Reader:
         self.count += 1
         info = self._properties(_child(p, _PPR))
         style_id = info.style_id
-        # One pass over the paragraph's subtree for its drawings and the text boxes in them.
-        drawings = list(p.iter(_DRAWING, _PICT))
+        # One pass over the paragraph's subtree for its drawings and the text boxes in them
+        # (none to look for in a part that has none).
+        drawings = list(p.iter(_DRAWING, _PICT)) if self.parts.drawings else []
         out = _Buffer(self.edits)
         spans: list[_Span] = []
         self._text(p, out, spans, style_id)
