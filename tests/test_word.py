@@ -434,3 +434,25 @@ def test_properties_inside_a_tracked_change_and_sections() -> None:
     assert [(p.width or 0) > (p.height or 0) for p in sections.pages] == [True, False]
     cdata = read("CDATA that looks like properties")
     assert cdata.text == "<w:rPr><w:b/></w:rPr>"
+
+
+def test_a_table_style_formats_its_cells_under_their_own_styles() -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    document = docx.Document()
+    style = document.styles.add_style("Bang VN", WD_STYLE_TYPE.TABLE)
+    style.font.name, style.font.size = "Arial", Pt(10)
+    table = document.add_table(rows=1, cols=2)
+    table.style = style
+    table.cell(0, 0).paragraphs[0].text = "Theo bảng"
+    table.cell(0, 1).paragraphs[0].add_run("Trực tiếp").font.size = Pt(13)
+    heading = document.styles.add_style("Dong VN", WD_STYLE_TYPE.PARAGRAPH)
+    heading.font.size = Pt(14)
+    table.cell(0, 1).add_paragraph("Theo kiểu đoạn", style=heading)
+    document.add_paragraph("Ngoài bảng")
+    runs = {p.text: p.runs[0] for p in vnplan.read_docx(_save(document)).paragraphs if p.runs}
+    assert (runs["Theo bảng"].font, runs["Theo bảng"].size) == ("Arial", 10)
+    assert (runs["Trực tiếp"].font, runs["Trực tiếp"].size) == ("Arial", 13)  # direct formatting over it
+    assert (runs["Theo kiểu đoạn"].font, runs["Theo kiểu đoạn"].size) == ("Arial", 14)  # so is a paragraph style
+    assert runs["Ngoài bảng"].font != "Arial" and runs["Ngoài bảng"].size != 10

@@ -519,8 +519,9 @@ def _paragraph_props(ppr: Any, into: dict[str, Any]) -> None:
 
 class _Styles:
     """The document's styles, to resolve effective formatting as Word does (direct formatting
-    over the character style, over the paragraph style and the styles it is based on, over the
-    document defaults). Toggle properties (bold, italic, caps) take the nearest setting."""
+    over the character style, over the paragraph style and the styles it is based on, over
+    the table's style (in a table), over the document defaults). Toggle properties (bold,
+    italic, caps) take the nearest setting."""
 
     def __init__(self, root: Any | None, theme: Any | None) -> None:
         self.by_id: dict[str, Any] = {}
@@ -529,8 +530,8 @@ class _Styles:
         self.theme = _theme_fonts(theme)
         self.run_defaults: dict[str, Any] = {}
         self.paragraph_defaults: dict[str, Any] = {}
-        self._run_cache: dict[tuple[str | None, str | None], dict[str, Any]] = {}
-        self._paragraph_cache: dict[str | None, dict[str, Any]] = {}
+        self._run_cache: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
+        self._paragraph_cache: dict[tuple[str | None, str | None], dict[str, Any]] = {}
         if root is None:
             return
         defaults = root.find(_q("docDefaults"))
@@ -557,21 +558,24 @@ class _Styles:
             style_id = based.get(_VAL) if based is not None else None
         return out[::-1]
 
-    def paragraph(self, style_id: str | None) -> dict[str, Any]:
+    def paragraph(self, style_id: str | None, table_style: str | None = None) -> dict[str, Any]:
         style_id = style_id or self.default_paragraph
-        if style_id not in self._paragraph_cache:
+        key = (style_id, table_style)
+        if key not in self._paragraph_cache:
             props = dict(self.paragraph_defaults)
-            for style in self.chain(style_id):
+            for style in self.chain(table_style) + self.chain(style_id):
                 _paragraph_props(style.find(_q("pPr")), props)
-            self._paragraph_cache[style_id] = props
-        return self._paragraph_cache[style_id]
+            self._paragraph_cache[key] = props
+        return self._paragraph_cache[key]
 
-    def run(self, paragraph_style: str | None, character_style: str | None) -> dict[str, Any]:
+    def run(
+        self, paragraph_style: str | None, character_style: str | None, table_style: str | None = None
+    ) -> dict[str, Any]:
         paragraph_style = paragraph_style or self.default_paragraph
-        key = (paragraph_style, character_style)
+        key = (paragraph_style, character_style, table_style)
         if key not in self._run_cache:
             props = dict(self.run_defaults)
-            for style in self.chain(paragraph_style) + self.chain(character_style):
+            for style in self.chain(table_style) + self.chain(paragraph_style) + self.chain(character_style):
                 _run_props(style.find(_q("rPr")), props, self.theme)
             self._run_cache[key] = props
         return self._run_cache[key]
@@ -710,9 +714,11 @@ class _Reader:
         self.styles = _Styles(parts.styles, parts.theme)
         self.style_numbering: dict[str, tuple[str, int] | None] = {}
         self.section = 0
+        #: The style of the table being read (``w:tblStyle``), under its cells' paragraph styles.
+        self.table_style: str | None = None
         self.interned = parts.interned
-        self._run_cache: dict[tuple[str | None, _Key | bytes], tuple[tuple[Any, ...], bool]] = {}
-        self._paragraph_cache: dict[_Key | bytes, _ParagraphInfo] = {}
+        self._run_cache: dict[tuple[str | None, str | None, _Key | bytes], tuple[tuple[Any, ...], bool]] = {}
+        self._paragraph_cache: dict[tuple[str | None, _Key | bytes], _ParagraphInfo] = {}
         self.lines: list[str] = []
         #: Per paragraph read, when ``edits``: its element, the ``w:r`` elements of each of its
         #: runs (:attr:`WordParagraph.runs`) and its ``w:t`` with offsets.
@@ -778,11 +784,15 @@ class _Reader:
             elif tag == _TBL:
                 self.tables += 1
                 table = self.tables
+                outer = self.table_style
+                style = child.find(f"{_q('tblPr')}/{_q('tblStyle')}")
+                self.table_style = style.get(_VAL) if style is not None else None
                 for r, row in enumerate(child.iter(_TR), start=1):
                     if row.getparent() is not child:
                         continue
                     for c, tc in enumerate((x for x in row if x.tag == _TC), start=1):
                         self._blocks(tc, part, cell if cell is not None else (table, r, c))
+                self.table_style = outer
             elif tag in (_q("sdt"), _q("sdtContent"), _q("customXml"), _q("ins"), _q("moveTo")):
                 if tag in _TRACKED:
                     self.tracked = True
@@ -843,7 +853,7 @@ class _Reader:
     def _properties(self, ppr: Any | None) -> _ParagraphInfo:
         """What a paragraph's ``w:pPr`` says, resolved once per distinct ``w:pPr`` (a file has few)."""
         source, ppr = self._interned(ppr)
-        key = source if source is not None else _key(ppr, _PPR_IGNORED)
+        key = (self.table_style, source if source is not None else _key(ppr, _PPR_IGNORED))
         found = self._paragraph_cache.get(key)
         if found is not None:
             return found
@@ -861,7 +871,7 @@ class _Reader:
             inherited = self._style_numbering(style_id)
             if inherited is not None:
                 num_id, level = inherited[0], level if level is not None else inherited[1]
-        props = dict(self.styles.paragraph(style_id))
+        props = dict(self.styles.paragraph(style_id, self.table_style))
         _paragraph_props(ppr, props)
         found = _ParagraphInfo(
             style_id,
@@ -976,11 +986,12 @@ class _Reader:
         ``end``) and whether it is hidden, resolved once per distinct ``w:rPr`` in a
         paragraph style (a file has few)."""
         source, rpr = self._interned(rpr)
-        key = (style_id, source if source is not None else _key(rpr))
+        key = (style_id, self.table_style, source if source is not None else _key(rpr))
         found = self._run_cache.get(key)
         if found is None:
             char_style = _child(rpr, _RSTYLE)
-            props = dict(self.styles.run(style_id, char_style.get(_VAL) if char_style is not None else None))
+            character = char_style.get(_VAL) if char_style is not None else None
+            props = dict(self.styles.run(style_id, character, self.table_style))
             _run_props(rpr, props, self.styles.theme)
             values = tuple(props.get(field.name, field.default) for field in _RUN_FIELDS)
             found = self._run_cache[key] = (values, rpr is not None and _hidden(rpr))
