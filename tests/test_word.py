@@ -456,3 +456,62 @@ def test_a_table_style_formats_its_cells_under_their_own_styles() -> None:
     assert (runs["Trực tiếp"].font, runs["Trực tiếp"].size) == ("Arial", 13)  # direct formatting over it
     assert (runs["Theo kiểu đoạn"].font, runs["Theo kiểu đoạn"].size) == ("Arial", 14)  # so is a paragraph style
     assert runs["Ngoài bảng"].font != "Arial" and runs["Ngoài bảng"].size != 10
+
+
+_RPR_PIECES = [
+    "<w:b/>",
+    '<w:sz w:val="26"/>',
+    '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>',
+    "<w:vanish/>",
+    '<w:rPrChange w:id="1" w:author="a"><w:rPr><w:i/></w:rPr></w:rPrChange>',
+    "<!-- a comment -->",
+    '<x:mark xmlns:x="urn:b"/>',
+    '<y:mark xmlns:y="urn:c"/>',
+]
+_PPR_PIECES = [
+    '<w:jc w:val="center"/>',
+    '<w:ind w:firstLine="567"/>',
+    '<w:pPrChange w:id="2" w:author="a"><w:pPr><w:jc w:val="right"/></w:pPr></w:pPrChange>',
+    '<w:sectPr><w:pgSz w:w="16838" w:h="11906"/></w:sectPr>',
+    "<w:rPr><w:b/></w:rPr>",
+]
+_TEXTS = ["Một", "hai ba", "<![CDATA[<w:rPr>]]>", "đ"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_PPR_PIECES), max_size=2),
+            st.lists(
+                st.tuples(st.lists(st.sampled_from(_RPR_PIECES), max_size=3), st.sampled_from(_TEXTS)),
+                min_size=1,
+                max_size=4,
+            ),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_interning_never_changes_what_is_read(paragraphs: list[Any], marker: bool) -> None:
+    from vnplan import word_reader
+
+    body = "".join(
+        "<w:p>"
+        + (f"<w:pPr>{''.join(ppr)}</w:pPr>" if ppr else "")
+        + "".join(
+            f"<w:r>{f'<w:rPr>{chr(10).join(rpr)}</w:rPr>' if rpr else ''}<w:t>{text}</w:t></w:r>" for rpr, text in runs
+        )
+        + ('<w:r><w:rPr vnplan-interned="r0"/><w:t>x</w:t></w:r>' if marker else "")
+        + "</w:p>"
+        for ppr, runs in paragraphs
+    )
+    data = _body_only(body, ' xmlns:x="urn:a"')
+    interned = vnplan.read_docx(data)
+    original = word_reader._intern_properties
+    try:
+        word_reader._intern_properties = lambda xml: (xml, {})
+        assert interned == vnplan.read_docx(data)
+    finally:
+        word_reader._intern_properties = original
