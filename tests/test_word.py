@@ -447,6 +447,11 @@ def test_a_table_style_formats_its_cells_under_their_own_styles() -> None:
     table.style = style
     table.cell(0, 0).paragraphs[0].text = "Theo bảng"
     table.cell(0, 1).paragraphs[0].add_run("Trực tiếp").font.size = Pt(13)
+    box = "<w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent>"
+    cell = table.cell(0, 0)._tc
+    cell.append(
+        parse_xml(f'<w:p {W}><w:r><w:drawing><wps:txbx xmlns:wps="x-wps">{box}</wps:txbx></w:drawing></w:r></w:p>')
+    )
     heading = document.styles.add_style("Dong VN", WD_STYLE_TYPE.PARAGRAPH)
     heading.font.size = Pt(14)
     table.cell(0, 1).add_paragraph("Theo kiểu đoạn", style=heading)
@@ -456,6 +461,7 @@ def test_a_table_style_formats_its_cells_under_their_own_styles() -> None:
     assert (runs["Trực tiếp"].font, runs["Trực tiếp"].size) == ("Arial", 13)  # direct formatting over it
     assert (runs["Theo kiểu đoạn"].font, runs["Theo kiểu đoạn"].size) == ("Arial", 14)  # so is a paragraph style
     assert runs["Ngoài bảng"].font != "Arial" and runs["Ngoài bảng"].size != 10
+    assert runs["Trong hộp"].font != "Arial"  # a text box in a cell is no part of the table
 
 
 _RPR_PIECES = [

@@ -268,7 +268,7 @@ class _ZipParts(_Parts):
         return _etree().fromstring(self._zip.read(name), self._parser)
 
     def _document(self, name: str) -> Any:
-        """The main document's root, with its character properties interned (see
+        """The main document's root, with its run and paragraph properties interned (see
         :func:`_intern_properties`) where that is safe; else as it is."""
         etree = _etree()
         data = self._zip.read(name)
@@ -845,10 +845,12 @@ class _Reader:
                 continue
             if box.getparent() is not None and _in_textbox(box.getparent(), p):
                 continue  # a box inside a box: read with the outer one
+            outer, self.table_style = self.table_style, None  # a box's text is no table cell's
             for inner in box.iter(_P):
                 if _in_textbox(inner, box):
                     continue
                 self._paragraph(inner, part, cell, textbox=True)
+            self.table_style = outer
 
     def _properties(self, ppr: Any | None) -> _ParagraphInfo:
         """What a paragraph's ``w:pPr`` says, resolved once per distinct ``w:pPr`` (a file has few)."""
@@ -984,7 +986,7 @@ class _Reader:
     def _run_properties(self, rpr: Any | None, style_id: str | None) -> tuple[tuple[Any, ...], bool]:
         """A run's effective properties (the :class:`RunFormat` fields after ``start`` and
         ``end``) and whether it is hidden, resolved once per distinct ``w:rPr`` in a
-        paragraph style (a file has few)."""
+        paragraph (and table) style (a file has few)."""
         source, rpr = self._interned(rpr)
         key = (style_id, self.table_style, source if source is not None else _key(rpr))
         found = self._run_cache.get(key)
