@@ -75,7 +75,10 @@ def test_every_rule_is_documented_as_written() -> None:
         assert blocks and _squash(blocks[0]) == definition, f"rule {name} differs from the grammar file"
 
 
-@pytest.mark.parametrize(("rule", "units", "tree"), _examples(), ids=[e[0] for e in _examples()])
+_EXAMPLES = _examples()
+
+
+@pytest.mark.parametrize(("rule", "units", "tree"), _EXAMPLES, ids=[e[0] for e in _EXAMPLES])
 def test_grammar_examples_parse_as_shown(rule: str, units: str, tree: str) -> None:
     parsed = get_parser().parse([SimpleNamespace(kind=k) for k in units.split()])
     assert _render(parsed) == tree
@@ -83,7 +86,7 @@ def test_grammar_examples_parse_as_shown(rule: str, units: str, tree: str) -> No
 
 
 def test_every_rule_has_an_example() -> None:
-    shown = {e[0] for e in _examples()}
+    shown = {e[0] for e in _EXAMPLES}
     assert set(_grammar_rules()) <= shown
 
 

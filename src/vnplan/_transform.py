@@ -377,7 +377,6 @@ class _Builder:
         return recipients, signature, esig, tuple(stray), number_units
 
 
-# Keyed by terminal name: enum members hash in Python, strings in C (hot path).
 _LIST_RANK = SectionKind.DASH.rank  # dash and plus items: no label of their own
 
 

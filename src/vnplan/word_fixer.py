@@ -63,16 +63,15 @@ def fix_docx(
     """Check a Word file and apply its fixes (layout and text), pass after pass."""
     data = file if isinstance(file, bytes) else Path(file).read_bytes()
     label = name or ("<docx>" if isinstance(file, bytes) else str(file))
-    first = _check(data, label, max_bytes, options)
-    before = first[1]
-    checked: tuple[_Reader, tuple[Violation, ...], WordText] | None = first
+    checked = _check(data, label, max_bytes, options)
+    before = checked[1]
     current = data
     applied: list[Violation] = []
     skipped: dict[tuple[str, int, str], Violation] = {}
-    for _ in range(max_passes):
-        # The first pass fixes what the check above found; later ones check their input anew.
-        changed, done, left = _one_pass(checked or _check(current, label, max_bytes, options), unsafe, current)
-        checked = None
+    for k in range(max_passes):
+        if k:  # the first pass fixes what the check above found; later ones check their input anew
+            checked = _check(current, label, max_bytes, options)
+        changed, done, left = _one_pass(checked, unsafe, current)
         for v in left:
             skipped.setdefault((v.code, v.document, v.message_en), v)
         if changed is None or not done:

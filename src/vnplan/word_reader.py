@@ -301,8 +301,7 @@ class _ZipParts(_Parts):
                     }
                     return root
             except etree.XMLSyntaxError:
-                pass  # an entry needs a declaration the root does not make
-            self.interned = {}
+                pass  # an entry needs a declaration the root does not make: read it as it is
         return etree.fromstring(data, self._parser)
 
     def related(self, rel_id: str) -> Any | None:
