@@ -1,6 +1,6 @@
-"""docs/grammar.md against grammar/vnplan.lark: every rule written as the grammar file
-writes it, every example parsing to the tree shown, and the grammar's conflicts all of the
-one kind the body's nesting relies on."""
+"""docs/grammar.md against grammar/vnplan.lark and grammar/lines.lark: every rule written
+as the grammar file writes it, every example parsing to the tree shown, and vnplan.lark's
+conflicts all of the one kind the body's nesting relies on."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 import lark
 import pytest
 
+from vnplan import lines
 from vnplan.parser import _UnitLexer, get_parser, grammar_text
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "grammar.md"
@@ -24,16 +25,17 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _grammar_rules() -> dict[str, str]:
-    """Each rule of the grammar file: its definition, continuation lines included."""
+def _grammar_rules(text: str | None = None) -> dict[str, str]:
+    """Each rule of a grammar file (vnplan.lark by default): its definition, continuation
+    lines included."""
     rules: dict[str, str] = {}
-    lines = grammar_text().splitlines()
-    for k, line in enumerate(lines):
+    file_lines = (grammar_text() if text is None else text).splitlines()
+    for k, line in enumerate(file_lines):
         m = _RULE_START.match(line)
         if not m:
             continue
         body = [line]
-        for more in lines[k + 1 :]:
+        for more in file_lines[k + 1 :]:
             if not more.startswith((" ", "\t")) or not more.strip():
                 break
             body.append(more)
@@ -47,9 +49,8 @@ def _doc_sections() -> dict[str, str]:
     return {part.split("\n", 1)[0].strip(): part for part in parts}
 
 
-def _examples() -> list[tuple[str, str, str]]:
+def _examples(rules: dict[str, str]) -> list[tuple[str, str, str]]:
     out = []
-    rules = _grammar_rules()
     for name, section in _doc_sections().items():
         if name not in rules:
             continue
@@ -61,21 +62,31 @@ def _examples() -> list[tuple[str, str, str]]:
     return out
 
 
-def _render(tree: Any) -> str:
+def _render(tree: Any, values: bool = False) -> str:
     if isinstance(tree, lark.Token):
-        return str(tree.type)
-    return f"{tree.data}({' '.join(_render(c) for c in tree.children)})"
+        return f'{tree.type}"{tree.strip()}"' if values else str(tree.type)
+    return f"{tree.data}({' '.join(_render(c, values) for c in tree.children)})"
 
 
-def test_every_rule_is_documented_as_written() -> None:
+_RULES = _grammar_rules()
+_LINE_RULES = _grammar_rules(lines.grammar_text())
+
+
+def test_the_two_grammars_name_their_rules_apart() -> None:
+    assert not set(_RULES) & set(_LINE_RULES)
+
+
+@pytest.mark.parametrize("rules", [_RULES, _LINE_RULES], ids=["vnplan.lark", "lines.lark"])
+def test_every_rule_is_documented_as_written(rules: dict[str, str]) -> None:
     sections = _doc_sections()
-    for name, definition in _grammar_rules().items():
+    for name, definition in rules.items():
         assert name in sections, f"docs/grammar.md has no section for rule {name}"
         blocks = [block for language, block in _FENCED.findall(sections[name]) if language == "lark"]
         assert blocks and _squash(blocks[0]) == definition, f"rule {name} differs from the grammar file"
 
 
-_EXAMPLES = _examples()
+_EXAMPLES = _examples(_RULES)
+_LINE_EXAMPLES = _examples(_LINE_RULES)
 
 
 @pytest.mark.parametrize(("rule", "units", "tree"), _EXAMPLES, ids=[e[0] for e in _EXAMPLES])
@@ -85,15 +96,25 @@ def test_grammar_examples_parse_as_shown(rule: str, units: str, tree: str) -> No
     assert f"{rule}(" in tree, f"the example of {rule} does not show it"
 
 
-def test_every_rule_has_an_example() -> None:
-    shown = {e[0] for e in _EXAMPLES}
-    assert set(_grammar_rules()) <= shown
+@pytest.mark.parametrize(("rule", "line", "tree"), _LINE_EXAMPLES, ids=[e[0] for e in _LINE_EXAMPLES])
+def test_line_grammar_examples_parse_as_shown(rule: str, line: str, tree: str) -> None:
+    start = tree.split("(", 1)[0]
+    assert _render(lines._parser().parse(line, start=start), values=True) == tree
+    # An inlined rule (_wrapped) leaves no node of its own: its example parses, that is all.
+    assert rule.startswith("_") or f"{rule}(" in tree, f"the example of {rule} does not show it"
+
+
+@pytest.mark.parametrize(
+    ("rules", "examples"), [(_RULES, _EXAMPLES), (_LINE_RULES, _LINE_EXAMPLES)], ids=["vnplan.lark", "lines.lark"]
+)
+def test_every_rule_has_an_example(rules: dict[str, str], examples: list[tuple[str, str, str]]) -> None:
+    assert set(rules) <= {e[0] for e in examples}
 
 
 def test_conflicts_are_only_a_section_taking_what_it_may_hold(caplog: pytest.LogCaptureFixture) -> None:
     # The body nests by the LALR parser's shift preference: a section rule's reduction
     # conflicts with shifting a line it may hold. Any other conflict would be a grammar bug.
-    rules = _grammar_rules()
+    rules = _RULES
     with caplog.at_level(logging.DEBUG, logger="lark"):
         lark.Lark(grammar_text(), parser="lalr", lexer=_UnitLexer, strict=False, debug=True)
     messages = [r.getMessage() for r in caplog.records]
@@ -105,3 +126,9 @@ def test_conflicts_are_only_a_section_taking_what_it_may_hold(caplog: pytest.Log
         holds = rules[rule].split(":", 1)[1]
         inner = {w.upper() for w in re.findall(r"\b[a-z]+\b", holds)} | set(re.findall(r"\b[A-Z_]+\b", holds))
         assert terminal in inner, f"{rule} conflicts on {terminal}, which it may not hold"
+
+
+def test_the_line_grammar_has_no_conflicts(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="lark"):
+        lark.Lark(lines.grammar_text(), parser="lalr", lexer="contextual", start=["number_line", "date_line"], debug=True)
+    assert not [r for r in caplog.records if "conflict" in r.getMessage().lower()]

@@ -11,6 +11,7 @@ from lark import Token, Tree
 from ._text import fold, squash
 from .errors import ModelError
 from .lexer import DIGITAL_SIGNATURE, ORG_HEAD, Segment, Unit, join_lines
+from .lines import DateParts, parse_date_line, parse_number_line
 from .model import (
     CONG_VAN,
     TYPE_ABBREVIATIONS,
@@ -118,7 +119,7 @@ class _Builder:
         ends = [self.unit(_first_token(trees[0])), self.last_unit(_last_token(trees[-1]))] if trees else []
         preface = tuple(u.text for u in self.tokens(parts["preface"])) if "preface" in parts else ()
         header_units = self.tokens(parts["header"]) if "header" in parts else []
-        header = self.header(header_units) if header_units else None
+        header = self.header(parts["header"], header_units) if header_units else None
         page_head = split_issuer([u.text for u in header_units if u.kind == "ORG"])[2]
         if page_head is not None:
             preface = (*preface, page_head)  # the issuer repeated above itself: a page head
@@ -135,7 +136,7 @@ class _Builder:
         recipients = signature = esig = None
         stray: tuple[str, ...] = ()
         if "closing" in parts:
-            recipients, signature, esig, stray, own = self.closing(self.tokens(parts["closing"]))
+            recipients, signature, esig, stray, own = self.closing(parts["closing"])
             if own:
                 # A consolidated text: its number and date are those of its closing block.
                 header = self.consolidated(header, own)
@@ -164,14 +165,11 @@ class _Builder:
 
     def consolidated(self, header: Header | None, units: list[Unit]) -> Header:
         """``header`` with the number and date of a văn bản hợp nhất's closing block."""
-        own = self.header(units)
+        number = next((self.number(u) for u in units if u.kind == "OWN_NUMBER"), None)
+        place_date = next((self.place_date(u) for u in units if u.kind == "OWN_DATE"), None)
         if header is None:
-            return attrs.evolve(own, notes=())
-        return attrs.evolve(
-            header,
-            number=own.number or header.number,
-            place_date=own.place_date or header.place_date,
-        )
+            return Header(number=number, place_date=place_date, span=self.span(units))
+        return attrs.evolve(header, number=number or header.number, place_date=place_date or header.place_date)
 
     @staticmethod
     def consolidated_title(title: Title | None, header: Header) -> Title | None:
@@ -187,34 +185,46 @@ class _Builder:
         return bool(caseless) and any(seg.line in caseless for u in units for seg in u.segments)
 
     # -- header --------------------------------------------------------------
-    def header(self, units: list[Unit]) -> Header:
-        orgs = [u.text for u in units if u.kind == "ORG"]
-        parent, issuer, _ = split_issuer(orgs)
-        national = next((u.text for u in units if u.kind == "NATIONAL"), None)
-        motto = next((u.text for u in units if u.kind == "MOTTO"), None)
+    def header(self, tree: Tree[Token], units: list[Unit]) -> Header:
+        """The header's parts, by rule; a part written twice (a second Quốc hiệu, a
+        second number) is a note."""
+        orgs: list[str] = []
+        national = motto = None
         number = None
         place_date = None
-        # Lines no part takes: a second Quốc hiệu or Tiêu ngữ, a second number.
         notes: list[str] = []
         marks: list[str] = []
-        seen: set[str] = set()
-        for u in units:
-            if u.kind in ("NATIONAL", "MOTTO"):
-                if u.kind in seen:
-                    notes.append(u.text)
-                seen.add(u.kind)
-            elif u.kind in ("DOC_NUMBER", "OWN_NUMBER") and number is None:
-                number = DocNumber(u.data.get("num"), u.data.get("sym"), span=self.span([u]))  # type: ignore[arg-type]
-            elif u.kind in ("PLACE_DATE", "OWN_DATE") and place_date is None:
-                place_date = PlaceDate(
-                    u.data.get("place"),  # type: ignore[arg-type]
-                    safe_date(u.data.get("year"), u.data.get("month"), u.data.get("day")),  # type: ignore[arg-type]
-                    span=self.span([u]),
-                )
-            elif u.kind == "MARK":
-                marks.append(u.text)
-            elif u.kind == "HEADER_NOTE" or u.kind in ("DOC_NUMBER", "PLACE_DATE"):
-                notes.append(u.text)
+        for child in tree.children:
+            if isinstance(child, Token):
+                if child.type == "MARK":
+                    marks.append(self.unit(child).text)
+                elif child.type == "HEADER_NOTE":
+                    notes.append(self.unit(child).text)
+                continue
+            rule, tokens = child.data, _leaves(child)
+            first = self.unit(tokens[0])
+            if rule == "issuer":
+                orgs.extend(self.unit(t).text for t in tokens if t.type == "ORG")
+            elif rule == "national":
+                for token in tokens:
+                    kind, text = token.type, self.unit(token).text
+                    if kind == "NATIONAL" and national is None:
+                        national = text
+                    elif kind == "MOTTO" and motto is None:
+                        motto = text
+                    elif kind != "RULE":
+                        notes.append(text)
+            elif rule == "number":
+                if number is None:
+                    number = self.number(first)
+                else:
+                    notes.append(first.text)
+            elif rule == "place_date":
+                if place_date is None:
+                    place_date = self.place_date(first)
+                else:
+                    notes.append(first.text)
+        parent, issuer, _ = split_issuer(orgs)
         return Header(
             parent_issuer=parent,
             issuer=issuer,
@@ -227,11 +237,26 @@ class _Builder:
             span=self.span(units),
         )
 
+    def number(self, unit: Unit) -> DocNumber:
+        """Số, ký hiệu, from the number line's parse tree (:mod:`vnplan.lines`)."""
+        parts = parse_number_line(join_lines(s.text for s in unit.segments))
+        return DocNumber(parts.number, parts.symbol, span=self.unit_span(unit))
+
+    def place_date(self, unit: Unit) -> PlaceDate:
+        """Địa danh và ngày tháng, from the line's parse tree (:mod:`vnplan.lines`)."""
+        parts = self.date_parts(unit)
+        date = safe_date(parts.year, parts.month, parts.day)
+        return PlaceDate(parts.place, date, span=self.unit_span(unit))
+
+    @staticmethod
+    def date_parts(unit: Unit) -> DateParts:
+        return parse_date_line(" ".join(s.text for s in unit.segments))
+
     def infer_date(self, place_date: PlaceDate, units: list[Unit], esig: DigitalSignature) -> PlaceDate:
         """Fill an OCR-garbled day or month from the signing time of the trailer."""
         unit = next((u for u in units if u.kind == "PLACE_DATE"), None)
-        garbled = unit.data.get("garbled") if unit is not None else None
-        if not isinstance(garbled, set) or not garbled or place_date.date is None:
+        garbled = self.date_parts(unit).garbled if unit is not None else None
+        if not garbled or place_date.date is None:
             return place_date
         when = next((v for k, v in esig.fields if "gian" in fold(k)), None)
         m = _ESIG_DATE.search(when or "")
@@ -309,75 +334,86 @@ class _Builder:
 
     # -- closing ---------------------------------------------------------------
     def closing(
-        self, units: list[Unit]
+        self, tree: Tree[Token]
     ) -> tuple[Recipients | None, Signature | None, DigitalSignature | None, tuple[str, ...], list[Unit]]:
+        """The closing's blocks; a block the layout cut in pieces (two columns
+        interleaved) is one block of the model."""
+        blocks: dict[str, list[Unit]] = {}
+        stray: list[str] = []
+        for child in tree.children:
+            if isinstance(child, Tree):
+                units = self.tokens(child)
+                blocks.setdefault(str(child.data), []).extend(units)
+                # Stamp marks after the archive line's full stop: debris, kept as such.
+                stray.extend(junk for u in units if u.kind == "ARCHIVE" and (junk := _archive(u)[1]))
+            else:
+                stray.extend(u.text for u in self.units[child.start_pos or 0 : child.end_pos])
+        recipients = self.recipients(blocks["recipients"]) if "recipients" in blocks else None
+        signature = self.signature(blocks["signature"]) if "signature" in blocks else None
+        esig = self.digital_signature(blocks["digital_signature"]) if "digital_signature" in blocks else None
+        return recipients, signature, esig, tuple(stray), blocks.get("consolidation", [])
+
+    def recipients(self, units: list[Unit]) -> Recipients:
         entries: list[str] = []
         archive: str | None = None
-        rec_units: list[Unit] = []
+        for u in units:
+            kind = u.kind
+            if kind == "RECIPIENTS_LABEL":
+                rest = clean_entry(skip_text(u))
+                if rest and fold(rest) != fold(u.text):
+                    entries.append(rest)
+            elif kind == "RECIPIENT":
+                entry = clean_entry(u.text)
+                if entry:
+                    entries.append(entry)
+            else:  # ARCHIVE
+                archive = _archive(u)[0]
+        return Recipients(tuple(entries), archive, span=self.span(units))
+
+    def signature(self, units: list[Unit]) -> Signature:
         authority: list[str] = []
         title: str | None = None
         signer: str | None = None
         notes: list[str] = []
         rank: str | None = None
-        sig_units: list[Unit] = []
-        number_units: list[Unit] = []
-        fields: list[tuple[str, str]] = []
-        esig_units: list[Unit] = []
-        stray: list[str] = []
         for u in units:
             kind = u.kind
-            if kind == "RECIPIENTS_LABEL":
-                rec_units.append(u)
-                rest = clean_entry(skip_text(u))
-                if rest and fold(rest) != fold(u.text):
-                    entries.append(rest)
-            elif kind == "RECIPIENT":
-                rec_units.append(u)
-                entry = clean_entry(u.text)
-                if entry:
-                    entries.append(entry)
-            elif kind == "ARCHIVE":
-                rec_units.append(u)
-                written = skip_text(u)
-                junk = _STAMP_TAIL.search(written.rstrip("."))
-                if junk is not None:  # stamp marks after its full stop: debris, kept as such
-                    stray.append(junk.group().lstrip(".,; "))
-                    written = written[: junk.start()]
-                archive = clean_entry(written) or None
-            elif kind == "AUTHORITY":
-                sig_units.append(u)
+            if kind == "AUTHORITY":
                 authority.append(u.text)
             elif kind == "SIGNER_TITLE":
-                sig_units.append(u)
                 title = u.text if title is None else f"{title} {u.text}"
             elif kind == "SIGNER":
-                sig_units.append(u)
                 rank = u.data.get("rank")  # type: ignore[assignment]
                 signer = u.text[len(rank) :].strip() if rank else u.text
-            elif kind in ("OWN_NUMBER", "OWN_DATE"):
-                number_units.append(u)  # a consolidated text's own number and date
-            elif kind == "SIGN_NOTE":
-                sig_units.append(u)
+            else:  # SIGN_NOTE
                 notes.append(u.text)
-            elif kind == "DIGITAL_SIGNATURE":
-                esig_units.append(u)
-                text = u.text
-                m = DIGITAL_SIGNATURE.match(fold(text))
-                cut = m.end() if m else text.find(":") + 1
-                fields.append((text[: cut - 1].strip(), text[cut:].strip()))
-            else:
-                stray.append(u.text)
-        recipients = Recipients(tuple(entries), archive, span=self.span(rec_units)) if rec_units else None
-        signature = (
-            Signature(tuple(authority), title, signer, tuple(notes), rank, span=self.span(sig_units))
-            if sig_units
-            else None
-        )
-        esig = DigitalSignature(tuple(fields), span=self.span(esig_units)) if esig_units else None
-        return recipients, signature, esig, tuple(stray), number_units
+        return Signature(tuple(authority), title, signer, tuple(notes), rank, span=self.span(units))
+
+    def digital_signature(self, units: list[Unit]) -> DigitalSignature:
+        fields: list[tuple[str, str]] = []
+        for u in units:
+            text = u.text
+            m = DIGITAL_SIGNATURE.match(fold(text))
+            cut = m.end() if m else text.find(":") + 1
+            fields.append((text[: cut - 1].strip(), text[cut:].strip()))
+        return DigitalSignature(tuple(fields), span=self.span(units))
 
 
 _LIST_RANK = SectionKind.DASH.rank  # dash and plus items: no label of their own
+
+
+def _archive(unit: Unit) -> tuple[str | None, str]:
+    """The Lưu line's text, and the stamp marks after its full stop ("" when none)."""
+    written = skip_text(unit)
+    junk = _STAMP_TAIL.search(written.rstrip("."))
+    if junk is None:
+        return clean_entry(written) or None, ""
+    return clean_entry(written[: junk.start()]) or None, junk.group().lstrip(".,; ")
+
+
+def _leaves(tree: Tree[Token]) -> list[Token]:
+    """The tokens of a rule that holds tokens only (a header part)."""
+    return [child for child in tree.children if isinstance(child, Token)]
 
 
 def _first_token(tree: Tree[Token]) -> Token:

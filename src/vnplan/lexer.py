@@ -55,9 +55,6 @@ NUMBER = re.compile(
     r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/)|(?=\d+-[a-z]))(?P<num>\d+)?(?P<numjunk>[.…_]{4,}|[^\s/-]{0,3})\s*"
     r"(?:/\s*(?P<sym>\S+)|(?<=\d)-(?P<party>[a-z]\S*))?"
 )
-# A số văn bản restarts every year; more digits than this are debris (and int() of an
-# unbounded digit run fails past 4,300 digits).
-MAX_NUMBER_DIGITS = 9
 DATE = re.compile(
     r"ng\S{0,2}y\b\s*(?P<day>\d{1,2}(?!\d))?(?P<djunk>\S{0,3})\s*"
     r"th\S{0,3}ng\s*(?P<month>\d{1,2})?(?P<mjunk>\S*)\s*"
@@ -289,8 +286,8 @@ class Unit:
     segments: list[Segment]
     #: What the lexer parsed: ``label`` of a numbered line; ``skip`` (and
     #: ``skip_segments``) to the text after a keyword or marker; ``name`` of a
-    #: type; ``num``/``sym`` of a number; ``place``/``day``/``month``/``year``/
-    #: ``garbled`` of a date line.
+    #: type; ``rank`` of a signer. (A number or date line's parts are read by
+    #: :mod:`vnplan.lines` when the model is built.)
     data: dict[str, object] = attrs.field(factory=dict)
 
     @property
@@ -957,7 +954,6 @@ def _marker(name: str, pattern: re.Pattern[str], text: str) -> tuple[str, str, i
 _RULE_TAIL = re.compile(r"(?:\s{2,}|(?<=[^\W\d_])|\s(?=_))(?:[-_=]\s*){3,}$")
 # A rule drawn before the text on its line: "________ Hà Nội, ngày ...".
 _RULE_LEAD = re.compile(r"(?:[-_=]\s*){3,}(?=\s*[^\W\d_])")
-_SPACED_GROUPS = re.compile(r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*(?![\w,]))*")
 # A group after a ký hiệu's trailing separator: "QĐ-" then "UBND", "VKSNDTC-" then "TANDTC".
 _WRAPPED_GROUP = re.compile(r"\s*[A-ZĐ0-9][A-ZĐ0-9a-zđ]*(?:[-/][A-ZĐ0-9][A-ZĐ0-9a-zđ]*)*-?(?![\w,])")
 
@@ -1007,19 +1003,20 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
 _YEAR_TYPO = re.compile(r"\s+\d{4}\s*[.,]?\s*")
 # "Số:" inside a flattened header line, after the issuer's column.
 _INNER_NUMBER = re.compile(r"(?<=\s)s\S{0,2}\s*:\s*\d+\s*/")
-# Letters OCR reads for digits in a year: "201]" is 2011, "2O20" is 2020.
-_OCR_DIGITS = str.maketrans("OoQDIl|]![", "0000111111")
+def _has_symbol(text: str) -> bool:
+    """Whether a number line has its ký hiệu (else a wrapped "/KH-UBND" may follow)."""
+    m = NUMBER.match(fold(text))
+    return m is not None and bool(m.group("sym") or m.group("party"))
 
 
-def _ocr_year(junk: str) -> int | None:
-    """The year an OCR-damaged four-character year stands for (one letter for a digit at most)."""
-    text = junk.rstrip(".,;:*)")
-    if len(text) != 4 or sum(ch.isdigit() for ch in text) < 3:
-        return None
-    digits = text.translate(_OCR_DIGITS)
-    if not digits.isdigit() or not 1900 <= int(digits) <= 2100:
-        return None
-    return int(digits)
+def _date_complete(text: str) -> bool:
+    """Whether a place-and-date line has its year, written, blank or damaged ("năm 20…..");
+    only "năm" at the end of the line leaves it open to a wrap."""
+    folded = fold(text)
+    m = DATE.search(folded)
+    if m is not None:
+        return bool(m.group("year") or m.group("yjunk"))
+    return DATE_NUMERIC.search(folded) is not None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -1165,11 +1162,7 @@ class _DocumentScanner:
             units.sort(key=lambda unit: unit[0] != "ORG")  # the issuer leads the header
             for kind, piece in units:
                 piece.blank_before = 0
-                unit = self.emit(kind, piece)
-                if kind == "DOC_NUMBER":
-                    self.fill_number(unit)
-                elif kind == "PLACE_DATE":
-                    self.fill_place_date(unit)
+                self.emit(kind, piece)
             rest = seg.sub(pos, len(seg.text))
             rest.blank_before = 0
             self.segs[k : k + 1] = [head, rest] if rest.text else [head]
@@ -1253,14 +1246,12 @@ class _DocumentScanner:
             ):
                 # "Số: 3783/QĐ-" over "UBND": the ký hiệu wrapped after its separator.
                 prev.segments.append(seg)
-                self.fill_number(prev)
                 continue
             if nxt is not None:
                 wrapped = self.wrapped_place_date(seg, nxt, self.segs[i + 1] if i + 1 < n else None)
                 if wrapped:
                     unit = Unit("PLACE_DATE", [seg, *self.segs[i : i + wrapped - 1]])
                     self.out.append(unit)
-                    self.fill_place_date(unit)
                     seen_date = True
                     i += wrapped - 1
                     continue
@@ -1273,20 +1264,18 @@ class _DocumentScanner:
                 if (
                     prev is not None
                     and prev.kind == "PLACE_DATE"
-                    and not prev.data.get("complete")
+                    and not _date_complete(prev.text)
                     and not seg.blank_before
                 ):
                     prev.segments.append(seg)
-                    self.fill_place_date(prev)
                     continue
                 if (
                     prev is not None
                     and prev.kind == "DOC_NUMBER"
-                    and prev.data.get("sym") is None
+                    and not _has_symbol(prev.text)
                     and BARE_NUMBER.fullmatch(seg.text)
                 ):
                     prev.segments.append(seg)
-                    self.fill_number(prev)
                     continue
                 if len(seg.text) <= 3 or seg.text.isdigit():
                     self.emit("HEADER_NOTE", seg)
@@ -1297,11 +1286,7 @@ class _DocumentScanner:
             if kind == "PLACE_DATE":
                 seen_date = True
             unit = self.emit(kind, seg)
-            if kind == "PLACE_DATE":
-                self.fill_place_date(unit)
-            elif kind == "DOC_NUMBER":
-                self.fill_number(unit)
-            elif kind == "SUBJECT":
+            if kind == "SUBJECT":
                 m = SUBJECT.match(seg.folded)
                 unit.data["skip"] = m.end() if m else 0
         return i
@@ -1404,62 +1389,6 @@ class _DocumentScanner:
         for p in pieces[1:]:
             p.blank_before = 0
         return pieces
-
-    def fill_number(self, unit: Unit) -> None:
-        text = join_lines(s.text for s in unit.segments)
-        m = NUMBER.match(fold(text))
-        num = sym = None
-        if m is not None:
-            digits = m.group("num")
-            # "6Y" is OCR debris, not a number; nor is a run of digits no register reaches.
-            if digits and not m.group("numjunk") and len(digits) <= MAX_NUMBER_DIGITS:
-                num = int(digits)
-            if m.group("party"):
-                # A Party number (Số 57-KH/HU): the ký hiệu follows the hyphen.
-                sym = squash(text[m.start("party") : m.end("party")])
-            elif m.group("sym"):
-                end = m.end("sym")
-                # "12 / KH - UBND", "KH- UBND", "QĐ-" over "UBND": groups a copy spaced
-                # out or wrapped belong to the ký hiệu, which is kept as written.
-                more = (_WRAPPED_GROUP if text[end - 1] in "-/" else _SPACED_GROUPS).match(text, end)
-                while more is not None and more.end() > end:
-                    end = more.end()
-                    more = (_WRAPPED_GROUP if text[end - 1] in "-/" else _SPACED_GROUPS).match(text, end)
-                sym = squash(text[m.start("sym") : end])
-        unit.data.update(num=num, sym=sym)
-
-    def fill_place_date(self, unit: Unit) -> None:
-        text = " ".join(s.text for s in unit.segments)
-        folded = fold(text)
-        for pattern in (DATE, DATE_NUMERIC):
-            m = pattern.search(folded)
-            if m is None:
-                continue
-            place = text[: m.start()].strip().rstrip(",").strip()
-            groups = m.groupdict()
-            day, month, year = (int(groups[g]) if groups.get(g) else None for g in ("day", "month", "year"))
-            garbled = {
-                part for part, junk in (("day", "djunk"), ("month", "mjunk"), ("year", "yjunk")) if groups.get(junk)
-            }
-            # OCR debris next to a number makes the number unreliable: leave it blank.
-            day = None if "day" in garbled else day
-            month = None if "month" in garbled else month
-            if year is None and groups.get("yjunk"):
-                year = _ocr_year(str(groups["yjunk"]))
-                if year is not None:
-                    garbled.discard("year")
-            unit.data.update(
-                place=place or None,
-                day=day,
-                month=month,
-                year=year,
-                garbled=garbled,
-                # A year written blank or damaged ("năm 20…..") ends the date as well as a
-                # year does; only "năm" at the end of the line leaves it open to a wrap.
-                complete=year is not None or bool(groups.get("yjunk")),
-            )
-            return
-        unit.data.update(place=None, day=None, month=None, year=None, garbled=set(), complete=False)
 
     # -- title and addressees ---------------------------------------------
     def title(self, i: int, lead: bool = False) -> int:
@@ -2033,10 +1962,8 @@ class _DocumentScanner:
                 prev.segments.append(seg)  # debris wrapped onto the next line stays one piece
             elif consolidation and not seen_title and (number := NUMBER.match(f)) and number.group("sym"):
                 prev = self.emit("OWN_NUMBER", seg)
-                self.fill_number(prev)
             elif consolidation and not seen_title and _place_date(seg) is not None:
                 prev = self.emit("OWN_DATE", seg)
-                self.fill_place_date(prev)
             elif prev is not None and self.continues_signature(prev, seg, k, seen_signer):
                 prev.segments.append(seg)
             elif prev is not None and prev.kind == "AUTHORITY" and not seen_title and is_upper_text(t) and len(t) <= 80:

@@ -23,7 +23,7 @@ from .errors import ParseError
 from .lexer import Unit
 from .normalize import NormalizedText
 
-__all__ = ["get_parser", "grammar_text", "parse_units"]
+__all__ = ["build_lark", "get_parser", "grammar_text", "parse_units"]
 
 
 def grammar_text() -> str:
@@ -76,24 +76,29 @@ class _UnitLexer(Lexer):
 
 @functools.lru_cache(maxsize=1)
 def get_parser() -> lark.Lark:
-    """The compiled LALR parser (built once per process).
+    """The compiled LALR parser (built once per process)."""
+    return build_lark(grammar_text(), "grammar", lexer=_UnitLexer)
 
-    Lark's analysis of the grammar is kept in the user's cache folder
+
+def build_lark(text: str, name: str, **options: Any) -> lark.Lark:
+    """An LALR parser of grammar ``text``, its analysis kept in the cache file ``name``.
+
+    Lark's analysis of a grammar is kept in the user's cache folder
     (``$XDG_CACHE_HOME/vnplan``, else ``~/.cache/vnplan``; ``VNPLAN_CACHE=0`` turns it
     off): loading it takes a tenth of building it, which a command line pays at every
     start. Lark keys the file on the grammar text and the options, and builds afresh
     when the file is missing, stale, unreadable or cannot be written.
     """
-    cache = _cache_file()
+    cache = _cache_file(name)
     if cache is not None:
         try:
-            return lark.Lark(grammar_text(), parser="lalr", lexer=_UnitLexer, strict=False, cache=cache)
+            return lark.Lark(text, parser="lalr", strict=False, cache=cache, **options)
         except Exception:  # a broken cache must never break parsing
             pass
-    return lark.Lark(grammar_text(), parser="lalr", lexer=_UnitLexer, strict=False)
+    return lark.Lark(text, parser="lalr", strict=False, **options)
 
 
-def _cache_file() -> str | None:
+def _cache_file(name: str) -> str | None:
     if os.environ.get("VNPLAN_CACHE") == "0":
         return None
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vnplan"
@@ -103,7 +108,7 @@ def _cache_file() -> str | None:
         return None
     if not os.access(root, os.W_OK):
         return None
-    return str(root / f"grammar-lark{lark.__version__}.cache")
+    return str(root / f"{name}-lark{lark.__version__}.cache")
 
 
 def parse_units(units: list[Unit], source: NormalizedText | None = None) -> lark.Tree[Token]:
