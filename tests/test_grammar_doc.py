@@ -130,5 +130,6 @@ def test_conflicts_are_only_a_section_taking_what_it_may_hold(caplog: pytest.Log
 
 def test_the_line_grammar_has_no_conflicts(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG, logger="lark"):
-        lark.Lark(lines.grammar_text(), parser="lalr", lexer="contextual", start=["number_line", "date_line"], debug=True)
+        starts = ["number_line", "date_line"]
+        lark.Lark(lines.grammar_text(), parser="lalr", lexer="contextual", start=starts, debug=True)
     assert not [r for r in caplog.records if "conflict" in r.getMessage().lower()]

@@ -11,8 +11,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
+
 import vnplan
 from vnplan.record import record
+from vnplan.render import render_all
 
 HEADER = (
     "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -408,6 +411,64 @@ def test_consolidated_text_takes_its_own_number_and_date() -> None:
     assert (rec["type"], rec["number"], rec["symbol"]) == ("VBHN", 5, "VBHN-BTC")
     assert rec["date"] == {"year": 2023, "month": 6, "day": 15}
     assert rec["signature"] == {"authority": ["KT. BỘ TRƯỞNG"], "title": "THỨ TRƯỞNG", "signer": "Nguyễn Văn An"}
+
+
+_CONSOLIDATED_HEAD = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "THÔNG TƯ\nHướng dẫn quản lý quỹ\n\nThông tư số 10/2020/TT-BTC ngày 20 tháng 2 năm 2020, được sửa đổi bởi:\n\n"
+    "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn.\n\n"
+    "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # The left column (issuer, number) flattened before the mark and the date ...
+        "BỘ TÀI CHÍNH\nSố: 05/VBHN-BTC\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 15 tháng 6 năm 2023\n",
+        # ... or row by row: the issuer, wrapped, beside the mark; the number under them.
+        "BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 05/VBHN-BTC\n"
+        "Hà Nội, ngày 15 tháng 6 năm 2023\n",
+        # A scan's stray mark between the number and the mark.
+        "BỘ TÀI CHÍNH\nSố: 05/VBHN-BTC\n.\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 15 tháng 6 năm 2023\n",
+    ],
+)
+def test_consolidated_text_block_in_either_column_order(block: str) -> None:
+    """A consolidated text's own block (Xác thực văn bản hợp nhất) gives the document its
+    number and date, and its issuer where the header names none, whichever column came
+    first; the consolidator's title is the signature's, not the issuer's."""
+    doc = vnplan.parse(_CONSOLIDATED_HEAD + block + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn An\n")[0]
+    assert doc.header is not None and doc.header.number == vnplan.DocNumber(5, "VBHN-BTC")
+    assert doc.header.place_date is not None and doc.header.place_date.date == vnplan.PartialDate(2023, 6, 15)
+    assert doc.header.issuer in ("BỘ TÀI CHÍNH", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")
+    assert doc.signature is not None
+    assert (doc.signature.authority, doc.signature.title, doc.signature.signer) == (
+        ("KT. BỘ TRƯỞNG",),
+        "THỨ TRƯỞNG",
+        "Nguyễn Văn An",
+    )
+    assert doc.title is not None and doc.title.doc_type == "VBHN"
+    # The body runs to the block, and the block is not the body's.
+    assert doc.stray == () and doc.body[-1].children[-1].text.startswith("Trong quá trình")  # type: ignore[union-attr]
+
+
+def test_consolidated_text_block_without_an_end_mark_or_recipients() -> None:
+    """The block's mark starts the closing even where the body has no ``./.`` and no Nơi
+    nhận follows (a consolidated law signed by the Chủ nhiệm Văn phòng Quốc hội); the issuer
+    that the header already names is held once."""
+    text = (
+        "VĂN PHÒNG QUỐC HỘI\n"
+        + _CONSOLIDATED_HEAD.replace("THÔNG TƯ", "LUẬT")
+        + (
+            "VĂN PHÒNG QUỐC HỘI\nSố: 22/VBHN-VPQH\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 26 tháng 02 năm 2025\n"
+            "CHỦ NHIỆM\nLê Văn Bình\n"
+        )
+    )
+    doc = vnplan.parse(text)[0]
+    assert doc.header is not None and doc.header.number == vnplan.DocNumber(22, "VBHN-VPQH")
+    assert doc.signature is not None and (doc.signature.title, doc.signature.signer) == ("CHỦ NHIỆM", "Lê Văn Bình")
+    assert doc.stray == ()
+    assert render_all(vnplan.parse(render_all((doc,)))) == render_all((doc,))
 
 
 def test_rules_under_the_type_name_and_the_old_style_type_line() -> None:

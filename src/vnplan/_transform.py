@@ -137,9 +137,10 @@ class _Builder:
         stray: tuple[str, ...] = ()
         if "closing" in parts:
             recipients, signature, esig, stray, own = self.closing(parts["closing"])
-            if own:
+            if any(u.kind != "CONSOLIDATION" for u in own):
                 # A consolidated text: its number and date are those of its closing block.
-                header = self.consolidated(header, own)
+                header, unused = self.consolidated(header, own)
+                stray = (*unused, *stray)
         if header is not None:
             title = self.consolidated_title(title, header)
         annex = self.nodes(parts["annex"]) if "annex" in parts else ()
@@ -163,13 +164,27 @@ class _Builder:
             span=self.span(ends),
         )
 
-    def consolidated(self, header: Header | None, units: list[Unit]) -> Header:
-        """``header`` with the number and date of a văn bản hợp nhất's closing block."""
-        number = next((self.number(u) for u in units if u.kind == "OWN_NUMBER"), None)
-        place_date = next((self.place_date(u) for u in units if u.kind == "OWN_DATE"), None)
+    def consolidated(self, header: Header | None, units: list[Unit]) -> tuple[Header, tuple[str, ...]]:
+        """``header`` with the number and date of a văn bản hợp nhất's own block, and its
+        issuer when the header names none; and the block's lines the header does not take
+        (its issuer's name when it names another body; a second number or date line)."""
+        numbers = [u for u in units if u.kind == "OWN_NUMBER"]
+        dates = [u for u in units if u.kind == "OWN_DATE"]
+        orgs = [u.text for u in units if u.kind == "OWN_ISSUER"]
         if header is None:
-            return Header(number=number, place_date=place_date, span=self.span(units))
-        return attrs.evolve(header, number=number or header.number, place_date=place_date or header.place_date)
+            header = Header(span=self.span(units))
+        if orgs and header.issuer is None:
+            parent, issuer, _ = split_issuer(orgs)
+            header = attrs.evolve(header, parent_issuer=header.parent_issuer or parent, issuer=issuer)
+            orgs = []
+        elif fold(squash(" ".join(orgs))) in (fold(header.issuer or ""), fold(_full_issuer(header))):
+            orgs = []  # the header's issuer again: the model holds it once
+        header = attrs.evolve(
+            header,
+            number=self.number(numbers[0]) if numbers else header.number,
+            place_date=self.place_date(dates[0]) if dates else header.place_date,
+        )
+        return header, (*orgs, *(u.text for u in numbers[1:] + dates[1:]))
 
     @staticmethod
     def consolidated_title(title: Title | None, header: Header) -> Title | None:
@@ -328,7 +343,7 @@ class _Builder:
         """A ``part``, ``chapter``, … ``plus`` subtree: its heading token, then what it holds."""
         heading = self.unit(tree.children[0])  # type: ignore[arg-type]
         kind = _HEADING_KINDS[heading.kind]
-        label = "" if kind.rank >= _LIST_RANK else str(heading.data.get("label", ""))
+        label = "" if heading.kind in _UNLABELLED else str(heading.data.get("label", ""))
         children = tuple(self._children(tree.children[1:])) if len(tree.children) > 1 else ()
         return Section(kind, label, skip_text(heading), children, span=self.unit_span(heading))
 
@@ -349,9 +364,12 @@ class _Builder:
             else:
                 stray.extend(u.text for u in self.units[child.start_pos or 0 : child.end_pos])
         recipients = self.recipients(blocks["recipients"]) if "recipients" in blocks else None
-        signature = self.signature(blocks["signature"]) if "signature" in blocks else None
+        own = blocks.get("consolidation", [])
+        # The model keeps the mark of a consolidated text's block among the signature's notes.
+        marks = [u for u in own if u.kind == "CONSOLIDATION"]
+        signature = self.signature(blocks.get("signature", []), marks) if "signature" in blocks or marks else None
         esig = self.digital_signature(blocks["digital_signature"]) if "digital_signature" in blocks else None
-        return recipients, signature, esig, tuple(stray), blocks.get("consolidation", [])
+        return recipients, signature, esig, tuple(stray), own
 
     def recipients(self, units: list[Unit]) -> Recipients:
         entries: list[str] = []
@@ -370,11 +388,11 @@ class _Builder:
                 archive = _archive(u)[0]
         return Recipients(tuple(entries), archive, span=self.span(units))
 
-    def signature(self, units: list[Unit]) -> Signature:
+    def signature(self, units: list[Unit], marks: list[Unit]) -> Signature:
         authority: list[str] = []
         title: str | None = None
         signer: str | None = None
-        notes: list[str] = []
+        notes = [u.text for u in marks]
         rank: str | None = None
         for u in units:
             kind = u.kind
@@ -387,7 +405,7 @@ class _Builder:
                 signer = u.text[len(rank) :].strip() if rank else u.text
             else:  # SIGN_NOTE
                 notes.append(u.text)
-        return Signature(tuple(authority), title, signer, tuple(notes), rank, span=self.span(units))
+        return Signature(tuple(authority), title, signer, tuple(notes), rank, span=self.span(units or marks))
 
     def digital_signature(self, units: list[Unit]) -> DigitalSignature:
         fields: list[tuple[str, str]] = []
@@ -399,7 +417,7 @@ class _Builder:
         return DigitalSignature(tuple(fields), span=self.span(units))
 
 
-_LIST_RANK = SectionKind.DASH.rank  # dash and plus items: no label of their own
+_UNLABELLED = frozenset({"DASH", "PLUS"})  # list items: no label of their own
 
 
 def _archive(unit: Unit) -> tuple[str | None, str]:
@@ -409,6 +427,10 @@ def _archive(unit: Unit) -> tuple[str | None, str]:
     if junk is None:
         return clean_entry(written) or None, ""
     return clean_entry(written[: junk.start()]) or None, junk.group().lstrip(".,; ")
+
+
+def _full_issuer(header: Header) -> str:
+    return squash(f"{header.parent_issuer or ''} {header.issuer or ''}")
 
 
 def _leaves(tree: Tree[Token]) -> list[Token]:
@@ -429,9 +451,11 @@ def _last_token(tree: Tree[Token]) -> Token:
 # -- small helpers shared with the record ---------------------------------------
 def skip_text(unit: Unit) -> str:
     """The unit's text after its keyword or marker (``data['skip']`` characters)."""
-    skip = int(unit.data.get("skip", 0))  # type: ignore[call-overload]
-    skip_segments = int(unit.data.get("skip_segments", 0))  # type: ignore[call-overload]
-    segments = unit.segments[skip_segments:]
+    data = unit.data
+    skip: int = data.get("skip", 0)  # type: ignore[assignment]
+    segments = unit.segments
+    if "skip_segments" in data:
+        segments = segments[data["skip_segments"] :]  # type: ignore[index]
     if len(segments) == 1:  # the common case, on the hot path
         text = segments[0].text[skip:]
         return squash(text) if "  " in text or text[:1].isspace() else text

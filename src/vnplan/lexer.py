@@ -200,6 +200,7 @@ _NUMBERED = re.compile(
 _AMOUNT = re.compile(r"\.\d{3}(?:\.|$)")  # a group of three digits after a dot: thousands
 _ROMAN_NEXT = frozenset("IVXLC.:) -")  # what may follow the first letter of a roman numeral
 _PREFIX = 64  # characters of a closing line that its keyword tests look at
+_CLOSING_LINES = 80  # lines of a closing that may hold a consolidated text's block
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
 _FLAT_LENGTH = 400  # a line this long may be a whole document flattened onto one line
 
@@ -858,6 +859,41 @@ def _is_org_like(seg: Segment) -> bool:
     )
 
 
+def _consolidation_mark(segments: list[Segment], k: int) -> int:
+    """How many segments from ``k`` (1 or 2, else 0) hold the mark of a consolidated text's
+    block, ``XÁC THỰC VĂN BẢN HỢP NHẤT`` (in capitals, alone; it may wrap before ``HỢP NHẤT``)."""
+    seg = segments[k]
+    if len(seg.text) > 40 or not seg.upper():
+        return 0
+    f = seg.folded
+    if _CONSOLIDATION.fullmatch(f.rstrip(" :.")):
+        return 1
+    if f == "xac thuc van ban" and k + 1 < len(segments) and segments[k + 1].folded.startswith("hop nhat"):
+        return 2
+    return 0
+
+
+def _consolidation_start(segments: list[Segment], mark: int, floor: int) -> int:
+    """The first segment of a consolidated text's block (Xác thực văn bản hợp nhất) whose
+    mark is at ``mark``: the consolidating body's name and the text's own number stand in
+    the left column beside the mark, so once flattened they may come before it."""
+    k = mark
+    while k > floor and mark - k < 5:
+        seg = segments[k - 1]
+        org = _is_org_like(seg) and not SIGNER_TITLE_WORDS.match(seg.folded)  # "BỘ TRƯỞNG" signs
+        if not (org or (NUMBER.match(seg.folded) and _has_symbol(seg.text)) or _is_debris(seg)):
+            break
+        k -= 1
+    while k < mark and _is_debris(segments[k]):
+        k += 1  # debris before the block is not the block's
+    return k
+
+
+def _is_debris(seg: Segment) -> bool:
+    """A mark a scan left on a line of its own ("." or "-"), with no letter or digit."""
+    return len(seg.text) <= 3 and not any(ch.isalnum() for ch in seg.text)
+
+
 def wrapped_keyword(pattern: re.Pattern[str], segments: list[Segment], k: int) -> int | None:
     """Where ``pattern`` ends in segment ``k + 1`` when its keyword starts on a short
     segment ``k`` and wraps onto the next (``Kính`` over ``gửi: ...``)."""
@@ -1003,6 +1039,8 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
 _YEAR_TYPO = re.compile(r"\s+\d{4}\s*[.,]?\s*")
 # "Số:" inside a flattened header line, after the issuer's column.
 _INNER_NUMBER = re.compile(r"(?<=\s)s\S{0,2}\s*:\s*\d+\s*/")
+
+
 def _has_symbol(text: str) -> bool:
     """Whether a number line has its ký hiệu (else a wrapped "/KH-UBND" may follow)."""
     m = NUMBER.match(fold(text))
@@ -1645,6 +1683,9 @@ class _DocumentScanner:
             ):
                 first_mark = k
                 break
+            if text[0] in "Xx" and _consolidation_mark(segs, k):
+                first_mark = _consolidation_start(segs, k, i)  # a consolidated text's block
+                break
             if maybe_label and _loose_label(seg) and k + 1 < n and segs[k + 1].text[0] == "-":
                 first_mark = k
                 break
@@ -1896,6 +1937,21 @@ class _DocumentScanner:
                 return 0
         return 0
 
+    def consolidation_block(self, i: int) -> dict[int, str]:
+        """The kinds of the lines of a consolidated text's block that stand before its mark
+        (by ``id`` of their segment: the closing's loop may split segments after them);
+        ``""`` for debris, which joins the line above it."""
+        segs = self.segs
+        # The block stands where the closing starts, or after a Nơi nhận list: the closing's
+        # first lines hold it, not the annex a closing may run on into.
+        for k in range(i, min(len(segs), i + _CLOSING_LINES)):
+            if segs[k].text[0] in "Xx" and _consolidation_mark(segs, k):
+                return {
+                    id(seg): "" if _is_debris(seg) else "OWN_NUMBER" if NUMBER.match(seg.folded) else "OWN_ISSUER"
+                    for seg in segs[_consolidation_start(segs, k, i) : k]
+                }
+        return {}
+
     def closing(self, i: int) -> None:
         n = len(self.segs)
         seen_title = seen_signer = seen_authority = consolidation = False
@@ -1904,6 +1960,7 @@ class _DocumentScanner:
         entry: Unit | None = None  # the last Nơi nhận entry
         left_unit: Unit | None = None
         columns, columns_to = False, i
+        block = self.consolidation_block(i)
         k = i
         while k < n:
             seg = self.segs[k]
@@ -1928,7 +1985,12 @@ class _DocumentScanner:
                 self.out.append(prev)
                 k += 2
                 continue
-            if DIGITAL_SIGNATURE.match(f):
+            if block and (own := block.get(id(seg))) is not None:
+                if own or prev is None:  # (the block never starts with debris)
+                    prev = self.emit(own or "OWN_ISSUER", seg)  # the consolidating body or the number
+                else:
+                    prev.segments.append(seg)  # debris inside the block stays with the line above it
+            elif DIGITAL_SIGNATURE.match(f):
                 prev = self.emit("DIGITAL_SIGNATURE", seg)
             elif label or (
                 _loose_label(seg) and not seen_label and any(s.text[0] == "-" for s in self.segs[k + 1 : k + 3])
@@ -1947,7 +2009,7 @@ class _DocumentScanner:
                 f.startswith("xac thuc van ban") and k + 1 < n and self.segs[k + 1].folded.startswith("hop nhat")
             ):
                 # "XÁC THỰC VĂN BẢN HỢP NHẤT": a consolidated text's own number and date follow.
-                prev = self.emit("SIGN_NOTE", seg)
+                prev = self.emit("CONSOLIDATION", seg)
                 if not _CONSOLIDATION.match(f):
                     prev.segments.append(self.segs[k + 1])  # wrapped before "HỢP NHẤT"
                     k += 1

@@ -73,6 +73,7 @@ def _parse(text: str, start: str) -> Tree[Token] | None:
         return None
 
 
+@functools.lru_cache(maxsize=512)
 def parse_number_line(text: str) -> NumberParts:
     """The number and ký hiệu of a ``Số:`` line (the line's text, wrapped lines joined)."""
     tree = _parse(text, "number_line")
@@ -93,6 +94,7 @@ def parse_number_line(text: str) -> NumberParts:
     return NumberParts(number, symbol)
 
 
+@functools.lru_cache(maxsize=512)  # the model reads a date line twice when a signing time fills it
 def parse_date_line(text: str) -> DateParts:
     """The place and date of a place-and-date line (its segments joined by spaces)."""
     tree = _parse(text, "date_line")

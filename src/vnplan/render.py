@@ -311,13 +311,18 @@ class _Renderer:
         self.block(*lines, kind=("recipients_label", *["recipients_entry"] * (len(lines) - 1)))
 
     def signature(self, signature: Signature) -> None:
+        # A consolidated text's mark heads its block, above the consolidator's signature.
+        marks = [note for note in signature.notes if fold(note).startswith("xac thuc van ban hop nhat")]
+        notes = [note for note in signature.notes if note not in marks]
+        if marks:
+            self.block(*marks, kind="signature_note")
         lines = [canonical_authority(line) for line in signature.authority]
         if signature.title:
             lines.append(canonical_authority(signature.title))
         if lines:
             self.block(*lines, kind="authority")
-        if signature.notes:
-            self.block(*signature.notes, kind="signature_note")
+        if notes:
+            self.block(*notes, kind="signature_note")
         if signature.signer:
             self.block(f"{signature.rank} {signature.signer}" if signature.rank else signature.signer, kind="signer")
 
