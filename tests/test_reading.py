@@ -279,6 +279,28 @@ def test_gazette_head_and_marks_are_not_the_issuer() -> None:
     assert doc.header is not None and doc.header.marks == ("HỎA TỐC", "KHẨN")
 
 
+@pytest.mark.parametrize(
+    ("heads", "issuer"),
+    [
+        # The gazette's section head, and its page head wrapped inside the body's name.
+        ("VĂN BẢN PHÁP LUẬT KHÁC\n\nVĂN BẢN HỢP NHẤT - BỘ NÔNG NGHIỆP VÀ\nPHÁT TRIỂN NÔNG THÔN\n", None),
+        ("VĂN BẢN PHÁP LUẬT KHÁC\n\nVĂN BẢN HỢP NHẤT - BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n", None),
+        # The issuer's name as the page head, then as the header's own (joint issuers too).
+        ("CHÍNH PHỦ\n\n", "CHÍNH PHỦ"),
+        ("BỘ CÔNG AN -\nBỘ QUỐC PHÒNG\n\n", "BỘ CÔNG AN - BỘ QUỐC PHÒNG"),
+    ],
+)
+def test_gazette_page_heads_above_the_header_are_not_the_issuer(heads: str, issuer: str | None) -> None:
+    own = issuer or "CHÍNH PHỦ"
+    text = (
+        f"{heads}{own.replace(' - ', ' -' + chr(10))}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 25/2025/NĐ-CP\nHà Nội, ngày 21 tháng 02 năm 2025\n\n"
+        "NGHỊ ĐỊNH\nQuy định chức năng của Bộ Nội vụ\n\nCăn cứ Luật;\n\nĐiều 1. Vị trí./.\n"
+    )
+    rec = one(text)
+    assert (rec["issuer"], rec["parent_issuer"]) == (own, None)
+
+
 # -- 7. number line -----------------------------------------------------------------
 def test_number_line_of_laws_and_resolutions() -> None:
     for line, number, symbol in (

@@ -494,6 +494,10 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """
     if not lines:
         return None, None, None
+    for j in range(1, len(lines) // 2 + 1):
+        head, name = squash(" ".join(lines[:j])), squash(" ".join(lines[j:]))
+        if fold(head) == fold(name):  # "CHÍNH PHỦ" over "CHÍNH PHỦ": the page head, then the issuer
+            return None, name, head
     for j in range(len(lines) - 1, 0, -1):
         parent = squash(" ".join(lines[:j]))
         if len(parent.split()) >= 2 and ORG_HEAD.match(fold(lines[j])):

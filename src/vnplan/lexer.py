@@ -83,7 +83,7 @@ _PARTY_HEADING = re.compile(r"\W*dang cong san viet nam\W*")
 MARK = re.compile(r"(?:hoa toc(?:\s+hen gio)?|thuong khan|khan|tuyet mat|toi mat|mat)\W*")
 # A gazette's section head or page head: never a part of the document.
 GAZETTE_HEAD = re.compile(
-    r"(?:phan\s+[ivx\d]+\s*[-.:]?\s*)?van ban (?:quy pham phap luat|hop nhat|khac|phap quy|hanh chinh)\b"
+    r"(?:phan\s+[ivx\d]+\s*[-.:]?\s*)?van ban (?:quy pham phap luat|phap luat khac|hop nhat|khac|phap quy|hanh chinh)\b"
     r"|cong bao\s*/|cong bao\s+so\b"
 )
 SIGN_NOTE = re.compile(r"\(?\s*(?:da ky|ky(?: ten)?,? (?:ghi ro|dong dau)|ky ten)\b")
@@ -1273,6 +1273,19 @@ class _DocumentScanner:
                 and not MOTTO.match(seg.folded)
                 and (_place_date(seg) is None or DATE.search(seg.folded) is None)
             ):
+                prev.segments.append(seg)
+                continue
+            if (
+                prev is not None
+                and prev.kind == "HEADER_NOTE"
+                and not same_line
+                and (seg.folded.startswith("va ") or prev.last.folded.endswith((" va", "-")))
+                and seg.upper()
+                and len(seg.text) <= 40
+                and GAZETTE_HEAD.match(prev.first.folded)
+            ):
+                # "VĂN BẢN HỢP NHẤT - BỘ LAO ĐỘNG - THƯƠNG BINH" over "VÀ XÃ HỘI" (or "... VÀ"
+                # over the rest): a gazette's page head wrapped inside its body's name.
                 prev.segments.append(seg)
                 continue
             if (
