@@ -93,7 +93,8 @@ _LINE_EXAMPLES = _examples(_LINE_RULES)
 def test_grammar_examples_parse_as_shown(rule: str, units: str, tree: str) -> None:
     parsed = get_parser().parse([SimpleNamespace(kind=k) for k in units.split()])
     assert _render(parsed) == tree
-    assert f"{rule}(" in tree, f"the example of {rule} does not show it"
+    # An inlined rule (_preamble) leaves no node of its own: its example parses, that is all.
+    assert rule.startswith("_") or f"{rule}(" in tree, f"the example of {rule} does not show it"
 
 
 @pytest.mark.parametrize(("rule", "line", "tree"), _LINE_EXAMPLES, ids=[e[0] for e in _LINE_EXAMPLES])

@@ -209,3 +209,19 @@ def test_inline_addressees_are_split_on_semicolons() -> None:
         + "Số: 5/STP-VP\nV/v phối hợp\n\nKính gửi: Sở Tài chính; Sở Kế hoạch và Đầu tư.\n\nNội dung.\n"
     )
     assert record(vnplan.parse(text)[0])["addressees"] == ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]
+
+
+def test_the_basis_that_opens_the_body_is_its_preamble() -> None:
+    """The căn cứ that open the body are BASIS units (the grammar's preamble); a căn cứ
+    after the first other paragraph, and the annex's, stay paragraphs; the model holds
+    them as the body's paragraphs either way."""
+    text = (
+        "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\n"
+        "Xét đề nghị của Giám đốc Sở Nội vụ.\n\nQUYẾT ĐỊNH:\n\nCăn cứ vào đó, thành lập Tổ.\n\n"
+        "Điều 1. Thành lập Tổ công tác./.\n"
+    )
+    units = [(k, t) for k, t in kinds(text) if k in ("BASIS", "TEXT")]
+    assert [k for k, _ in units] == ["BASIS", "BASIS", "TEXT", "TEXT"]
+    doc = vnplan.parse(text)[0]
+    assert [type(n).__name__ for n in doc.body] == ["Paragraph"] * 4 + ["Section"]

@@ -333,7 +333,7 @@ class _Builder:
         for child in children:
             if type(child) is Tree:
                 out.append(self.section(child))
-            else:  # a TEXT token: a run of paragraphs
+            else:  # a TEXT or BASIS token: a run of paragraphs
                 assert isinstance(child, Token)
                 start = child.start_pos or 0
                 out.extend(Paragraph(u.text, span=unit_span(u)) for u in units[start : child.end_pos or start + 1])
@@ -341,11 +341,12 @@ class _Builder:
 
     def section(self, tree: Tree[Token]) -> Section:
         """A ``part``, ``chapter``, … ``plus`` subtree: its heading token, then what it holds."""
-        heading = self.unit(tree.children[0])  # type: ignore[arg-type]
+        children = tree.children
+        heading = self.units[children[0].start_pos]  # type: ignore[union-attr,index]
         kind = _HEADING_KINDS[heading.kind]
         label = "" if heading.kind in _UNLABELLED else str(heading.data.get("label", ""))
-        children = tuple(self._children(tree.children[1:])) if len(tree.children) > 1 else ()
-        return Section(kind, label, skip_text(heading), children, span=self.unit_span(heading))
+        held = tuple(self._children(children[1:])) if len(children) > 1 else ()
+        return Section(kind, label, skip_text(heading), held, span=self.unit_span(heading))
 
     # -- closing ---------------------------------------------------------------
     def closing(

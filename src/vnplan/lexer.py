@@ -33,6 +33,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._text import fold, is_upper_text, squash
+from .canonical import is_basis
 from .model.doctypes import TYPE_ABBREVIATIONS
 from .normalize import NormalizedText
 
@@ -1149,7 +1150,9 @@ class _DocumentScanner:
         trailer = self.segs[trailer_at:]
         del self.segs[trailer_at:]
         back = min(back, trailer_at)
+        first = len(self.out)
         self.body(i, back)
+        self.basis(first)
         if back < len(self.segs):
             self.closing(back)
         for seg in trailer:
@@ -1735,6 +1738,16 @@ class _DocumentScanner:
             and _NAME.fullmatch(name.text) is not None
             and not is_upper_text(name.text)
         )
+
+    def basis(self, first: int) -> None:
+        """The căn cứ that open the body (``Căn cứ ...``, ``Xét ...``, ``Theo đề nghị ...``):
+        the leading paragraphs of ``out[first:]`` that are, re-kinded ``BASIS``."""
+        out = self.out
+        for k in range(first, len(out)):
+            unit = out[k]
+            if unit.kind != "TEXT" or not is_basis(unit.segments[0].text):  # a test of its start
+                return
+            unit.kind = "BASIS"
 
     def body(self, i: int, end: int) -> None:
         """Body units: numbered lines and paragraphs, wrapped lines joined.

@@ -36,7 +36,7 @@ def grammar_text() -> str:
 
 
 #: Kinds the grammar never tells apart one from the next: a run of them travels as one token.
-_RUNS = frozenset({"TEXT", "PREFACE", "TRAILER"})
+_RUNS = frozenset({"TEXT", "BASIS", "PREFACE", "TRAILER"})
 
 
 class _UnitLexer(Lexer):
