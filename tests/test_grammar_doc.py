@@ -134,3 +134,17 @@ def test_the_line_grammar_has_no_conflicts(caplog: pytest.LogCaptureFixture) -> 
         starts = ["number_line", "date_line"]
         lark.Lark(lines.grammar_text(), parser="lalr", lexer="contextual", start=starts, debug=True)
     assert not [r for r in caplog.records if "conflict" in r.getMessage().lower()]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "OWN_ISSUER STRAY CONSOLIDATION OWN_DATE SIGNER",  # a layout parted the column from its mark
+        "OWN_ISSUER OWN_NUMBER CONSOLIDATION OWN_NUMBER OWN_DATE SIGNER_TITLE SIGNER",
+        "CONSOLIDATION AUTHORITY OWN_NUMBER SIGNER_TITLE OWN_DATE SIGNER",
+    ],
+)
+def test_a_consolidated_text_block_parses_in_pieces(closing: str) -> None:
+    """The lexer's kinds for a consolidated text's block parse however a layout orders them."""
+    parsed = get_parser().parse([SimpleNamespace(kind=k) for k in f"_DOC TEXT {closing}".split()])
+    assert "consolidation(" in _render(parsed)

@@ -881,7 +881,8 @@ def _consolidation_start(segments: list[Segment], mark: int, floor: int) -> int:
     k = mark
     while k > floor and mark - k < 5:
         seg = segments[k - 1]
-        org = _is_org_like(seg) and not SIGNER_TITLE_WORDS.match(seg.folded)  # "BỘ TRƯỞNG" signs
+        # An issuer's line, not a signer's title ("BỘ TRƯỞNG") nor a list entry.
+        org = _is_org_like(seg) and seg.text[0] not in "-+•" and not SIGNER_TITLE_WORDS.match(seg.folded)
         if not (org or (NUMBER.match(seg.folded) and _has_symbol(seg.text)) or _is_debris(seg)):
             break
         k -= 1
@@ -1740,8 +1741,8 @@ class _DocumentScanner:
         )
 
     def basis(self, first: int) -> None:
-        """The căn cứ that open the body (``Căn cứ ...``, ``Xét ...``, ``Theo đề nghị ...``):
-        the leading paragraphs of ``out[first:]`` that are, re-kinded ``BASIS``."""
+        """Re-kind ``BASIS`` the căn cứ that open the body (``Căn cứ ...``, ``Xét ...``,
+        ``Theo đề nghị ...``): the paragraphs at ``out[first:]`` up to the first other unit."""
         out = self.out
         for k in range(first, len(out)):
             unit = out[k]
