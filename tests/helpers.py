@@ -78,13 +78,10 @@ def line_zones(text: str) -> dict[int, str]:
     from the parse tree, so a change of zone is a change of the parse."""
     from lark import Token, Tree
 
-    from vnplan.lexer import scan
     from vnplan.normalize import normalize
-    from vnplan.parser import parse_units
+    from vnplan.parser import parse_text
 
-    normalized = normalize(text)
-    units = scan(normalized)
-    tree = parse_units(units, normalized)
+    units, tree = parse_text(normalize(text))
     zones: dict[int, str] = {}
     for k, document in enumerate(c for c in tree.children if isinstance(c, Tree)):
         for part in document.children:

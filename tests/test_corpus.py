@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import vnplan
-from vnplan.lexer import scan
 from vnplan.normalize import normalize
+from vnplan.parser import parse_text
 from vnplan.record import record
 
 from .conftest import CORPUS, SHARED, bulk_texts, corpus_files, needs_corpus
@@ -131,7 +131,7 @@ def test_corpus_file_parses_without_dropping_text(path: Path) -> None:
     and every unit's text is in the model."""
     text = path.read_text(encoding="utf-8")
     normalized = normalize(text)
-    units = scan(normalized)
+    units = parse_text(normalized)[0]
     assert_units_cover_text(normalized, units)
     docs = vnplan.parse(text)
     assert docs
@@ -146,7 +146,7 @@ def test_bulk_parses_without_exception(capsys: pytest.CaptureFixture[str]) -> No
         docs = vnplan.parse(text)
         documents += len(docs)
         normalized = normalize(text)
-        units = scan(normalized)
+        units = parse_text(normalized)[0]
         assert_units_cover_text(normalized, units)
         assert_units_in_model(units, docs)
     with capsys.disabled():

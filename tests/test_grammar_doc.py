@@ -12,9 +12,12 @@ from typing import Any
 
 import lark
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnplan import lines
-from vnplan.parser import _UnitLexer, get_parser, grammar_text
+from vnplan.errors import ParseError
+from vnplan.parser import _RUNS, _Feed, _UnitLexer, get_parser, grammar_text, parse_units
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "grammar.md"
 _RULE_START = re.compile(r"^([a-z_]+):", re.M)
@@ -72,6 +75,14 @@ _RULES = _grammar_rules()
 _LINE_RULES = _grammar_rules(lines.grammar_text())
 
 
+def _node(rule: str, rules: dict[str, str]) -> str:
+    """The tree node a rule builds: its own name, or the alias its alternatives give
+    (``filed: ... -> recipients``)."""
+    aliases = set(re.findall(r"->\s*(\w+)", rules[rule]))
+    assert len(aliases) <= 1, f"{rule} builds nodes of {len(aliases)} names"
+    return aliases.pop() if aliases else rule
+
+
 def test_the_two_grammars_name_their_rules_apart() -> None:
     assert not set(_RULES) & set(_LINE_RULES)
 
@@ -91,10 +102,10 @@ _LINE_EXAMPLES = _examples(_LINE_RULES)
 
 @pytest.mark.parametrize(("rule", "units", "tree"), _EXAMPLES, ids=[e[0] for e in _EXAMPLES])
 def test_grammar_examples_parse_as_shown(rule: str, units: str, tree: str) -> None:
-    parsed = get_parser().parse([SimpleNamespace(kind=k) for k in units.split()])
+    parsed = parse_units([SimpleNamespace(kind=k, segments=[]) for k in units.split()])
     assert _render(parsed) == tree
     # An inlined rule (_preamble) leaves no node of its own: its example parses, that is all.
-    assert rule.startswith("_") or f"{rule}(" in tree, f"the example of {rule} does not show it"
+    assert rule.startswith("_") or f"{_node(rule, _RULES)}(" in tree, f"the example of {rule} does not show it"
 
 
 @pytest.mark.parametrize(("rule", "line", "tree"), _LINE_EXAMPLES, ids=[e[0] for e in _LINE_EXAMPLES])
@@ -114,7 +125,8 @@ def test_every_rule_has_an_example(rules: dict[str, str], examples: list[tuple[s
 
 def test_conflicts_are_only_a_section_taking_what_it_may_hold(caplog: pytest.LogCaptureFixture) -> None:
     # The body nests by the LALR parser's shift preference: a section rule's reduction
-    # conflicts with shifting a line it may hold. Any other conflict would be a grammar bug.
+    # conflicts with shifting a line it may hold (or that a rule building the same node
+    # holds: a Nơi nhận's Lưu line makes it filed). Any other conflict would be a grammar bug.
     rules = _RULES
     with caplog.at_level(logging.DEBUG, logger="lark"):
         lark.Lark(grammar_text(), parser="lalr", lexer=_UnitLexer, strict=False, debug=True)
@@ -124,7 +136,8 @@ def test_conflicts_are_only_a_section_taking_what_it_may_hold(caplog: pytest.Log
     for message, rule_line in conflicts:
         terminal = re.search(r"terminal (\w+)", message).group(1)  # type: ignore[union-attr]
         rule = re.search(r"<(\w+) :", rule_line).group(1)  # type: ignore[union-attr]
-        holds = rules[rule].split(":", 1)[1]
+        node = _node(rule, rules)
+        holds = " ".join(d.split(":", 1)[1] for r, d in rules.items() if _node(r, rules) == node)
         inner = {w.upper() for w in re.findall(r"\b[a-z]+\b", holds)} | set(re.findall(r"\b[A-Z_]+\b", holds))
         assert terminal in inner, f"{rule} conflicts on {terminal}, which it may not hold"
 
@@ -146,5 +159,35 @@ def test_the_line_grammar_has_no_conflicts(caplog: pytest.LogCaptureFixture) -> 
 )
 def test_a_consolidated_text_block_parses_in_pieces(closing: str) -> None:
     """The lexer's kinds for a consolidated text's block parse however a layout orders them."""
-    parsed = get_parser().parse([SimpleNamespace(kind=k) for k in f"_DOC TEXT {closing}".split()])
+    parsed = parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT {closing}".split()])
     assert "consolidation(" in _render(parsed)
+
+
+def test_no_annex_follows_a_closing_that_is_not_over() -> None:
+    """An annex follows a closing with a signer's title or name or a Lưu line, only."""
+    for closing in ("SIGNER", "SIGNER_TITLE", "ARCHIVE", "AUTHORITY SIGN_NOTE SIGNER", "RECIPIENT ARCHIVE"):
+        parsed = parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT {closing} TEXT".split()])
+        assert "annex(TEXT)" in _render(parsed)
+    for closing in ("STRAY", "AUTHORITY", "RECIPIENTS_LABEL RECIPIENT", "SIGN_NOTE", "CONSOLIDATION OWN_DATE"):
+        with pytest.raises(ParseError):
+            parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT {closing} TEXT".split()])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=40))
+def test_the_lexers_question_is_answered_as_lark_answers_it(choices: list[int]) -> None:
+    """What the lexer is told the grammar accepts next (the parser's _Feed, on the LALR
+    states alone) is what Lark's interactive parser accepts, along any valid unit sequence,
+    runs of paragraphs included (a run is one token, which the next paragraph lengthens)."""
+    terminals = [t for line in grammar_text().splitlines() if line.startswith("%declare") for t in line.split()[1:]]
+    feed = _Feed(None)
+    reference = get_parser().parse_interactive(None)
+    units: list[SimpleNamespace] = []
+    for choice in choices:
+        accepted = reference.accepts() - {"$END"}
+        assert {t for t in terminals if feed.accepts(t, [], units)} == accepted
+        kind = sorted(accepted)[choice % len(accepted)]
+        if not (units and units[-1].kind == kind and kind in _RUNS):
+            reference.feed_token(lark.Token(kind, ""))
+        units.append(SimpleNamespace(kind=kind, segments=[]))
+    assert feed.finish(units) == reference.feed_eof()

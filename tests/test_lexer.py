@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import vnplan
-from vnplan.lexer import scan
 from vnplan.normalize import normalize
+from vnplan.parser import parse_text
 from vnplan.record import record
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
-    return [(u.kind, u.text) for u in scan(normalize(text)) if u.kind != "_DOC"]
+    return [(u.kind, u.text) for u in parse_text(normalize(text))[0] if u.kind != "_DOC"]
 
 
 def test_flattened_two_column_header_is_split() -> None:
@@ -153,6 +153,32 @@ def test_signature_without_recipients_before_an_annex() -> None:
     assert record(doc)["signature"] == {"authority": [], "title": "BỘ TRƯỞNG", "signer": "Đào Ngọc Dung"}
     assert record(doc)["sections"] == ["Nội dung.", "Thi hành./."]
     assert len(doc.annex) == 30
+
+
+def test_an_annex_follows_a_closing_filed_by_its_luu_line() -> None:
+    """A copy that lost its signature block: after Nơi nhận and its ``Lưu`` line, a form
+    template is the annex, not debris of the closing (the grammar takes it there)."""
+    text = (
+        "KẾ HOẠCH\nThử\n\n1. Nội dung thực hiện.\n2. Tổ chức thực hiện./.\n\nNơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n\n"
+        "Mẫu số 01\nTÊN ĐƠN VỊ\nBÁO CÁO KẾT QUẢ\nNội dung báo cáo: ……\n"
+    )
+    doc = vnplan.parse(text)[0]
+    assert doc.stray == ()
+    assert [getattr(node, "text", None) for node in doc.annex] == [
+        "Mẫu số 01",
+        "TÊN ĐƠN VỊ BÁO CÁO KẾT QUẢ",
+        "Nội dung báo cáo: ……",
+    ]
+    assert record(doc)["signature"] is None and record(doc)["recipients"] == ["Sở Y tế"]
+
+
+def test_a_long_line_before_the_closing_is_over_stays_in_the_closing() -> None:
+    """Until a signer's title, a name or ``Lưu`` ends the closing, the grammar takes no
+    annex: a paragraph under Nơi nhận's open list is the closing's (kept as stray text)."""
+    note = "Bản sao này được gửi kèm theo văn bản của Sở Y tế về việc triển khai kế hoạch."
+    text = f"KẾ HOẠCH\nThử\n\n1. Nội dung.\n2. Thực hiện./.\n\nNơi nhận:\n- Như trên;\n{note}\n"
+    doc = vnplan.parse(text)[0]
+    assert doc.stray == (note,) and doc.annex == ()
 
 
 def test_dotted_blanks_are_not_the_closing_mark() -> None:

@@ -9,10 +9,9 @@ from ._text import LINE_BREAK, word_counts
 from ._transform import build_documents
 from .diagnostics import FixResult, Violation, apply_fixes
 from .errors import ParseError
-from .lexer import scan
 from .model import Document
 from .normalize import NormalizedText, normalize
-from .parser import parse_units
+from .parser import parse_text
 from .render import RenderOptions, render, render_all
 from .validate import CheckOptions, validate_all
 from .word import WordText
@@ -57,8 +56,7 @@ def _parse_unpaused(
         normalized = normalize(text)
         if breaks is not None:
             normalized = attrs.evolve(normalized, breaks=breaks)
-        units = scan(normalized)
-        tree = parse_units(units, normalized)
+        units, tree = parse_text(normalized)
         return normalized, build_documents(tree, units, normalized)
     except ParseError as exc:
         if source is not None:

@@ -13,7 +13,10 @@ often damaged. This stage recovers the units the grammar talks about:
    document's annex; its header begins at the organisation lines just above it.
 3. **Zones.** Within a document: preface, header, title (tên loại, trích yếu,
    thẩm quyền ban hành), Kính gửi, body, closing (Nơi nhận, signature,
-   digital-signature trailer), annex and a website's trailer. Keyword tests run
+   digital-signature trailer), annex and a website's trailer. Where the annex
+   begins is the grammar's to say: the parser reads the units as they are made,
+   and the lexer asks it (:class:`Disposer`) whether it takes a line after the
+   closing as the annex's. Keyword tests run
    on :func:`vnplan._text.fold`-ed text, so missing diacritics and common OCR
    damage (``Sb:``, ``KE HOACH``, ``Noi nhan``) pass.
 4. **Units.** Wrapped lines are joined into the unit they continue (a
@@ -28,7 +31,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -37,7 +41,7 @@ from .canonical import is_basis
 from .model.doctypes import TYPE_ABBREVIATIONS
 from .normalize import NormalizedText
 
-__all__ = ["DOC_START", "Segment", "Unit", "scan"]
+__all__ = ["DOC_START", "Disposer", "Segment", "Unit", "scan"]
 
 DOC_START = "_DOC"
 
@@ -310,8 +314,22 @@ class Unit:
 
 
 # -------------------------------------------------------------------- scan --
-def scan(source: NormalizedText) -> list[Unit]:
-    """Turn normalized text into units, ``DOC_START`` units between documents."""
+class Disposer(Protocol):
+    """The parser, as the lexer sees it: which kind of unit the grammar accepts next.
+
+    The lexer proposes, the grammar disposes: where a line could be read two ways
+    (a heading after the signature block: the annex's, or debris of the closing), the
+    lexer asks whether the grammar takes the first reading after the units made so far
+    (``done``, the file's finished documents, then ``current``, this document's units).
+    :class:`vnplan.parser` implements it with the LALR parser's state.
+    """
+
+    def accepts(self, kind: str, done: Sequence[Unit], current: Sequence[Unit]) -> bool: ...
+
+
+def scan(source: NormalizedText, disposer: Disposer) -> list[Unit]:
+    """Turn normalized text into units, ``DOC_START`` units between documents
+    (:func:`vnplan.parser.parse_text` scans and parses)."""
     segments, candidates = _segments(source.lines, source.caseless, source.breaks is not None)
     units: list[Unit] = []
     starts = _document_starts(segments, candidates)
@@ -319,7 +337,7 @@ def scan(source: NormalizedText) -> list[Unit]:
         end = starts[k + 1][0] if k + 1 < len(starts) else len(segments)
         units.append(Unit(DOC_START, []))
         local_national = national - begin if national is not None else None
-        _DocumentScanner(segments[begin:end], local_national, source.breaks).run(units)
+        _DocumentScanner(segments[begin:end], local_national, source.breaks, units, disposer).run()
     return units
 
 
@@ -1118,8 +1136,17 @@ def _dangling(text: str) -> bool:
 class _DocumentScanner:
     """Assigns zones and unit kinds within one document's segments."""
 
-    def __init__(self, segments: list[Segment], national: int | None, breaks: frozenset[int] | None = None) -> None:
+    def __init__(
+        self,
+        segments: list[Segment],
+        national: int | None,
+        breaks: frozenset[int] | None,
+        sink: list[Unit],
+        disposer: Disposer,
+    ) -> None:
         self.segs = segments
+        self.sink = sink  # the file's units before this document's
+        self.disposer = disposer
         self.national = national
         self.out: list[Unit] = []
         self.gazette_type = -1  # the segment of an old gazette title's type name
@@ -1132,7 +1159,11 @@ class _DocumentScanner:
         self.out.append(unit)
         return unit
 
-    def run(self, sink: list[Unit]) -> None:
+    def accepts(self, kind: str) -> bool:
+        """Whether the grammar takes a ``kind`` unit next."""
+        return self.disposer.accepts(kind, self.sink, self.out)
+
+    def run(self) -> None:
         i = 0
         if self.national is not None:
             header_start = _header_start(self.segs, self.national, 0)
@@ -1158,7 +1189,7 @@ class _DocumentScanner:
             self.closing(back)
         for seg in trailer:
             self.emit("TRAILER", seg)
-        sink.extend(self.out)
+        self.sink.extend(self.out)
 
     def trailer_start(self, i: int) -> int:
         """Where a website's footer begins (its listing title, related documents), or the end."""
@@ -2120,11 +2151,11 @@ class _DocumentScanner:
                 prev = entry = self.emit("RECIPIENT", seg)
             elif SIGN_NOTE.match(f) and len(t) < 60:
                 prev = self.emit("SIGN_NOTE", seg)
-            elif (seen_title or seen_signer) and (
-                _type_name(seg)
-                or ANNEX_HEAD.match(f)
-                or ((head := heading_kind(seg)) is not None and head[0] in ("PART", "CHAPTER", "ARTICLE", "ROMAN"))
-            ):
+            elif (
+                (head := heading_kind(seg)) is not None or len(t) > 60 or _type_name(seg) or ANNEX_HEAD.match(f)
+            ) and (prev is not None and self.accepts(head[0] if head else "TEXT")):
+                # A heading, a type name or a paragraph, where the grammar takes the annex (once
+                # the closing has begun: before it, the grammar would take it for the body's).
                 self.body(k, n)
                 return
             elif (
@@ -2136,9 +2167,6 @@ class _DocumentScanner:
             ):
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
-            elif (seen_title or seen_signer or seen_archive) and (len(t) > 60 or heading_kind(seg)):
-                self.body(k, n)
-                return
             else:
                 prev = self.emit("STRAY", seg)
             if prev is not None and not self.right_column(k) and prev.segments[0] is seg:

@@ -2,9 +2,10 @@
 
 The grammar lives in ``grammar/vnplan.lark`` at the top of the repository and is
 shipped inside the wheel as ``vnplan/grammar/vnplan.lark``. It is an LALR(1)
-grammar over line-level terminals; this module feeds it the lexer's units
-through a custom Lark lexer and turns every Lark failure into
-:class:`vnplan.errors.ParseError`.
+grammar over line-level terminals; this module feeds it the lexer's units as the
+lexer makes them (so that the lexer may ask which reading of a line the grammar
+accepts: "the lexer proposes, the grammar disposes") and turns every Lark failure
+into :class:`vnplan.errors.ParseError`.
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import lark
 from lark.lexer import Lexer, Token
+from lark.parsers.lalr_analysis import Shift
 
 from .errors import ParseError
-from .lexer import Unit
+from .lexer import Unit, scan
 from .normalize import NormalizedText
 
-__all__ = ["build_lark", "get_parser", "grammar_text", "parse_units"]
+__all__ = ["build_lark", "get_parser", "grammar_text", "parse_text", "parse_units"]
 
 
 def grammar_text() -> str:
@@ -40,38 +42,14 @@ _RUNS = frozenset({"TEXT", "BASIS", "PREFACE", "TRAILER"})
 
 
 class _UnitLexer(Lexer):
-    """Hands pre-built units to the LALR parser as tokens.
-
-    A token's ``start_pos`` and ``end_pos`` delimit the units it stands for in
-    the unit list, so the tree maps back to units (and their source positions)
-    without copying text. Consecutive paragraphs travel as one ``TEXT`` token
-    (and the lines of a preface or a website's trailer as one token): the grammar
-    never tells them apart, and they are half of all units, so this halves the
-    parser's work.
-    """
+    """Names the lexer Lark is built with: units come already made, and :class:`_Feed`
+    hands them to the parser as tokens (:func:`parse_text`, :func:`parse_units`)."""
 
     def __init__(self, lexer_conf: Any) -> None:
         pass
 
-    def lex(self, units: list[Unit]) -> Iterator[Token]:  # type: ignore[override]
-        # Built like Token(kind, "", start, ...) does, without its keyword-argument shim.
-        new = str.__new__
-        n = len(units)
-        i = 0
-        while i < n:
-            kind = units[i].kind
-            j = i + 1
-            if kind in _RUNS:
-                while j < n and units[j].kind == kind:
-                    j += 1
-            token = new(Token, "")
-            token.type = kind
-            token.start_pos = i
-            token.end_pos = j
-            token.value = ""
-            token.line = token.column = token.end_line = token.end_column = None
-            yield token
-            i = j
+    def lex(self, units: Any) -> Iterator[Token]:  # type: ignore[override]
+        raise TypeError("vnplan's parser takes units through parse_text or parse_units")
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,20 +89,117 @@ def _cache_file(name: str) -> str | None:
     return str(root / f"{name}-lark{lark.__version__}.cache")
 
 
-def parse_units(units: list[Unit], source: NormalizedText | None = None) -> lark.Tree[Token]:
-    """Parse a unit list; raise :class:`ParseError` with the unit's position on failure
-    (in the original text's columns when ``source`` is given)."""
-    try:
-        return get_parser().parse(units)
-    except lark.exceptions.UnexpectedToken as exc:
+def parse_text(source: NormalizedText) -> tuple[list[Unit], lark.Tree[Token]]:
+    """Scan ``source`` into units and parse them: the units and the parse tree.
+
+    The parser reads the units as the lexer makes them, so that where a line could be
+    read two ways the lexer asks the grammar which reading it accepts next
+    (:class:`vnplan.lexer.Disposer`). Raises :class:`ParseError` with the position of a
+    unit that no rule accepts.
+    """
+    feed = _Feed(source)
+    units = scan(source, feed)
+    return units, feed.finish(units)
+
+
+def parse_units(units: Sequence[Unit], source: NormalizedText | None = None) -> lark.Tree[Token]:
+    """Parse a ready list of units (anything with a ``kind``, for the grammar's tests);
+    raise :class:`ParseError` with the position of a unit no rule accepts (in the
+    original text's columns when ``source`` is given)."""
+    return _Feed(source).finish(units)
+
+
+class _Feed:
+    """The LALR parser, fed units as they come; answers :meth:`accepts` for the lexer.
+
+    A token's ``start_pos`` and ``end_pos`` delimit the units it stands for in the file's
+    unit list, so the tree maps back to units (and their source positions) without
+    copying text. Consecutive paragraphs travel as one ``TEXT`` token (and the lines of a
+    preface or a website's trailer as one token; a later paragraph of the same run
+    lengthens it): the grammar never tells them apart, and they are half of all units, so
+    this halves the parser's work.
+    """
+
+    def __init__(self, source: NormalizedText | None) -> None:
+        self.state = get_parser().parse_interactive(None).parser_state
+        self.states = self.state.parse_conf.states
+        self.source = source
+        self.fed = 0  # units handed to the parser so far
+        self.last: Token | None = None
+
+    def accepts(self, kind: str, done: Sequence[Unit], current: Sequence[Unit]) -> bool:
+        """Whether the grammar takes a ``kind`` unit after ``done`` then ``current``."""
+        self._feed(done, len(done), 0)
+        self._feed(current, len(current), len(done))
+        states = self.states
+        stack = self.state.state_stack[:]
+        while True:  # the reductions ``kind`` would cause, on the states alone
+            action = states[stack[-1]].get(kind)
+            if action is None:
+                return False
+            if action[0] is Shift:
+                return True
+            rule = action[1]
+            if rule.expansion:
+                del stack[-len(rule.expansion) :]
+            stack.append(states[stack[-1]][rule.origin.name][1])
+
+    def finish(self, units: Sequence[Unit]) -> lark.Tree[Token]:
+        """Feed what is left of ``units`` and the end of input: the parse tree."""
+        self._feed(units, len(units), 0)
+        end = Token("$END", "", 0, 1, 1)
+        try:
+            tree: lark.Tree[Token] = self.state.feed_token(end, True)
+        except lark.exceptions.UnexpectedToken as exc:
+            raise self._error(exc, units) from None
+        return tree
+
+    def _feed(self, units: Sequence[Unit], stop: int, base: int) -> None:
+        """Feed ``units[self.fed - base : stop]`` (``base``: the index of ``units[0]`` in the file)."""
+        first = self.fed - base
+        if first >= stop:
+            return
+        feed_token = self.state.feed_token
+        new = str.__new__
+        last = self.last
+        k = first
+        try:
+            while k < stop:
+                kind = units[k].kind
+                j = k + 1
+                if kind in _RUNS:
+                    while j < stop and units[j].kind == kind:
+                        j += 1
+                    if k == first and last is not None and last.type == kind:
+                        last.end_pos = base + j  # the run fed last goes on
+                        k = j
+                        continue
+                # Built as Token(kind, "", ...) is, without its keyword-argument shim: this
+                # runs once per token.
+                last = new(Token, "")
+                last.type = kind
+                last.start_pos = base + k
+                last.end_pos = base + j
+                last.value = ""
+                last.line = last.column = last.end_line = last.end_column = None
+                feed_token(last)
+                k = j
+        except lark.exceptions.UnexpectedToken as exc:
+            raise self._error(exc, units, base) from None
+        self.last = last
+        self.fed = base + stop
+
+    def _error(self, exc: lark.exceptions.UnexpectedToken, units: Sequence[Unit], base: int = 0) -> ParseError:
         tok = exc.token
         expected = ", ".join(sorted(exc.expected)) if exc.expected else "end of input"
-        index = tok.start_pos if isinstance(tok.start_pos, int) else None
-        seg = units[index].segments[0] if index is not None and index < len(units) and units[index].segments else None
+        index = tok.start_pos - base if isinstance(tok.start_pos, int) and tok.type != "$END" else None
+        seg = (
+            units[index].segments[0]
+            if index is not None and 0 <= index < len(units) and units[index].segments
+            else None
+        )
         line, column = (1, 1)
         if seg is not None:
             line = seg.line + 1
-            column = (source.original_col(seg.line, seg.start) if source else seg.start) + 1
-        raise ParseError(f"unexpected {tok.type} (expected one of: {expected})", line, column) from None
-    except lark.exceptions.UnexpectedInput as exc:  # pragma: no cover - defensive
-        raise ParseError(str(exc), getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1) from None
+            column = (self.source.original_col(seg.line, seg.start) if self.source else seg.start) + 1
+        return ParseError(f"unexpected {tok.type} (expected one of: {expected})", line, column)
