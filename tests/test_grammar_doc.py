@@ -191,3 +191,16 @@ def test_the_lexers_question_is_answered_as_lark_answers_it(choices: list[int]) 
             reference.feed_token(lark.Token(kind, ""))
         units.append(SimpleNamespace(kind=kind, segments=[]))
     assert feed.finish(units) == reference.feed_eof()
+
+
+def test_a_unit_no_rule_accepts_is_a_parse_error_at_its_line() -> None:
+    """A unit sequence the grammar refuses is a ParseError at the unit's line and column."""
+    from vnplan.lexer import Segment
+
+    def unit(kind: str, line: int) -> SimpleNamespace:
+        return SimpleNamespace(kind=kind, segments=[Segment(line, 2, "x")])
+
+    with pytest.raises(ParseError) as wrong:
+        parse_units([unit("_DOC", 0), unit("TEXT", 0), unit("STRAY", 4), unit("ARTICLE", 6)])
+    assert (wrong.value.line, wrong.value.column) == (7, 3)
+    assert "ARTICLE" in str(wrong.value)

@@ -192,7 +192,10 @@ class _Feed:
     def _error(self, exc: lark.exceptions.UnexpectedToken, units: Sequence[Unit], base: int = 0) -> ParseError:
         tok = exc.token
         expected = ", ".join(sorted(exc.expected)) if exc.expected else "end of input"
-        index = tok.start_pos - base if isinstance(tok.start_pos, int) and tok.type != "$END" else None
+        if tok.type == "$END":  # the input ended too soon: point at its last unit
+            index: int | None = len(units) - 1
+        else:
+            index = tok.start_pos - base if isinstance(tok.start_pos, int) else None
         seg = (
             units[index].segments[0]
             if index is not None and 0 <= index < len(units) and units[index].segments
