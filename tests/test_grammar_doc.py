@@ -173,6 +173,15 @@ def test_no_annex_follows_a_closing_that_is_not_over() -> None:
             parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT {closing} TEXT".split()])
 
 
+def test_only_the_closing_follows_the_end_mark() -> None:
+    """After the body's end mark the grammar takes a closing or the end, no more body."""
+    for after in ("", "SIGNER_TITLE SIGNER", "STRAY RECIPIENTS_LABEL ARCHIVE", "TRAILER"):
+        parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT _END_MARK {after}".split()])
+    for after in ("TEXT", "ARTICLE", "DASH", "_END_MARK"):
+        with pytest.raises(ParseError):
+            parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT _END_MARK {after}".split()])
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=40))
 def test_the_lexers_question_is_answered_as_lark_answers_it(choices: list[int]) -> None:

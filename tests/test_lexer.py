@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import vnplan
+from vnplan.lexer import Unit, scan
 from vnplan.normalize import normalize
 from vnplan.parser import parse_text
 from vnplan.record import record
@@ -179,6 +182,38 @@ def test_a_long_line_before_the_closing_is_over_stays_in_the_closing() -> None:
     text = f"KẾ HOẠCH\nThử\n\n1. Nội dung.\n2. Thực hiện./.\n\nNơi nhận:\n- Như trên;\n{note}\n"
     doc = vnplan.parse(text)[0]
     assert doc.stray == (note,) and doc.annex == ()
+
+
+def test_the_closing_follows_the_end_mark() -> None:
+    """``./.`` ends the body (an ``_END_MARK`` unit after the paragraph holding it): the
+    grammar takes no more body, so a signer's title and name under it are the signature."""
+    text = "KẾ HOẠCH\nThử\n\n1. Triển khai.\n2. Báo cáo kết quả./.\n\nPHÓ CHỦ TỊCH\n\nTrần Thị Bình\n"
+    assert kinds(text)[-4:] == [
+        ("ARABIC", "2. Báo cáo kết quả./."),
+        ("_END_MARK", ""),
+        ("SIGNER_TITLE", "PHÓ CHỦ TỊCH"),
+        ("SIGNER", "Trần Thị Bình"),
+    ]
+
+
+def test_where_the_body_ends_is_the_grammars() -> None:
+    """The lexer asks the grammar at the end mark and at the closing's first keyword: a
+    grammar that let text follow ``./.`` would keep the note under it in the body, up to
+    Nơi nhận (the real one makes the note the closing's stray text)."""
+    text = "KẾ HOẠCH\nThử\n\n1. Triển khai./.\n\nGhi chú thêm.\n\nNơi nhận:\n- Lưu: VT.\n"
+
+    class BodyGoesOn:  # as a grammar with ``body? (_END_MARK body?)? closing?`` answers
+        def accepts(self, kind: str, done: Sequence[Unit], current: Sequence[Unit]) -> bool:
+            return kind in ("TEXT", "RECIPIENTS_LABEL")
+
+    units = [(u.kind, u.text) for u in scan(normalize(text), BodyGoesOn()) if u.kind != "_DOC"]
+    assert units[-4:] == [
+        ("_END_MARK", ""),
+        ("TEXT", "Ghi chú thêm."),
+        ("RECIPIENTS_LABEL", "Nơi nhận:"),
+        ("ARCHIVE", "- Lưu: VT."),
+    ]
+    assert vnplan.parse(text)[0].stray == ("Ghi chú thêm.",)
 
 
 def test_dotted_blanks_are_not_the_closing_mark() -> None:

@@ -13,10 +13,11 @@ often damaged. This stage recovers the units the grammar talks about:
    document's annex; its header begins at the organisation lines just above it.
 3. **Zones.** Within a document: preface, header, title (tên loại, trích yếu,
    thẩm quyền ban hành), Kính gửi, body, closing (Nơi nhận, signature,
-   digital-signature trailer), annex and a website's trailer. Where the annex
-   begins is the grammar's to say: the parser reads the units as they are made,
-   and the lexer asks it (:class:`Disposer`) whether it takes a line after the
-   closing as the annex's. Keyword tests run
+   digital-signature trailer), annex and a website's trailer. Where the body
+   ends and the annex begins is the grammar's to say: the parser reads the units
+   as they are made, and the lexer asks it (:class:`Disposer`) whether the body
+   goes on after its end mark ``./.`` or at a line that opens a closing, and
+   whether it takes a line after the closing as the annex's. Keyword tests run
    on :func:`vnplan._text.fold`-ed text, so missing diacritics and common OCR
    damage (``Sb:``, ``KE HOACH``, ``Noi nhan``) pass.
 4. **Units.** Wrapped lines are joined into the unit they continue (a
@@ -44,6 +45,8 @@ from .normalize import NormalizedText
 __all__ = ["DOC_START", "Disposer", "Segment", "Unit", "scan"]
 
 DOC_START = "_DOC"
+#: The body's end mark ``./.``: a zero-width unit after the unit whose line holds it.
+END_MARK = "_END_MARK"
 
 #: Capital and small Vietnamese letters (``[À-Ỹ]`` would take small letters too).
 _UP = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
@@ -1176,15 +1179,15 @@ class _DocumentScanner:
         i = self.addressees(i)
         if not any(u.kind == "TYPE_NAME" for u in self.out):
             i = self.title(i)
-        back = self.back_start(i)  # may split a line in two: re-read the length
+        mark, opener = self.closing_cues(i)  # may split a line in two: re-read the length
+        back = mark + 1 if mark is not None else len(self.segs) if opener is None else opener[0]
         # A website's footer follows the closing, or the body when the copy has none.
         trailer_at = self.trailer_start(back if back < len(self.segs) else i)
         trailer = self.segs[trailer_at:]
         del self.segs[trailer_at:]
-        back = min(back, trailer_at)
-        first = len(self.out)
-        self.body(i, back)
-        self.basis(first)
+        if mark is not None and mark >= trailer_at:
+            mark = None
+        back = self.body(i, len(self.segs), mark, opener, basis=True)
         if back < len(self.segs):
             self.closing(back)
         for seg in trailer:
@@ -1690,16 +1693,20 @@ class _DocumentScanner:
         return i
 
     # -- body ----------------------------------------------------------------
-    def back_start(self, i: int) -> int:
-        """Index of the first segment of the closing part (Nơi nhận, signature).
+    def closing_cues(self, i: int) -> tuple[int | None, tuple[int, str] | None]:
+        """The lines that may end the body: the end mark's and the closing's first keyword's.
 
-        One pass finds the first closing keyword (splitting a flattened
-        ``Nơi nhận ... KT. CHỦ TỊCH`` line) and notes the lines holding ``./.``;
-        the body ends after the first ``./.`` that a closing follows.
+        One pass finds the first line that opens a closing by its words (``Nơi nhận``, a
+        ``TM.``/``KT.`` authority, a consolidated text's block; a flattened ``Nơi nhận ...
+        KT. CHỦ TỊCH`` line is split) and notes the lines holding ``./.``. The end mark is
+        the first ``./.`` that a closing follows (such a keyword later, a signer's title
+        and name, or no more than eight lines); text after it on its line is split off.
+        Returns the end mark's segment and the opener's segment with the kind it proposes
+        (either may be None); where the body ends is the grammar's (:meth:`body`).
         """
         segs = self.segs
         n = len(segs)
-        first_mark: int | None = None
+        opener: tuple[int, str] | None = None
         closings: list[int] = []
         authority_hint = _AUTHORITY_HINT.search  # cheap test before AUTHORITY_INSIDE
         for k in range(i, n):
@@ -1722,25 +1729,26 @@ class _DocumentScanner:
                 left, right = seg.cut(inside.start("auth"), column=True)
                 segs[k : k + 1] = [left, right]
                 n += 1
-                first_mark = k if RECIPIENTS_LOOSE.match(left.folded) else k + 1
+                opener = (k, "RECIPIENTS_LABEL") if RECIPIENTS_LOOSE.match(left.folded) else (k + 1, "AUTHORITY")
                 if closings and closings[-1] == k and "./." not in left.text:
                     closings.pop()
                 break
-            if (maybe_label and RECIPIENTS_LABEL.match(fold(text[:16]))) or (
-                text[0] in "TKQ" and AUTHORITY.match(text)
-            ):
-                first_mark = k
+            if maybe_label and RECIPIENTS_LABEL.match(fold(text[:16])):
+                opener = (k, "RECIPIENTS_LABEL")
+                break
+            if text[0] in "TKQ" and AUTHORITY.match(text):
+                opener = (k, "AUTHORITY")
                 break
             if text[0] in "Xx" and _consolidation_mark(segs, k):
-                first_mark = _consolidation_start(segs, k, i)  # a consolidated text's block
+                opener = (_consolidation_start(segs, k, i), "CONSOLIDATION")  # a consolidated text's block
                 break
             if maybe_label and _loose_label(seg) and k + 1 < n and segs[k + 1].text[0] == "-":
-                first_mark = k
+                opener = (k, "RECIPIENTS_LABEL")
                 break
         shift = 0  # segments added by splits before the candidate
         for candidate in closings:
             k = candidate + shift
-            if first_mark is not None and k >= first_mark:
+            if opener is not None and k >= opener[0]:
                 break
             seg = segs[k]
             m = CLOSING_MARK.search(seg.text)
@@ -1751,11 +1759,11 @@ class _DocumentScanner:
                 segs[k : k + 1] = [left, right]
                 n += 1
                 shift += 1
-                if first_mark is not None:
-                    first_mark += 1
-            if first_mark is not None or n - (k + 1) <= 8 or self.signature_follows(k + 1):
-                return k + 1
-        return n if first_mark is None else first_mark
+                if opener is not None:
+                    opener = (opener[0] + 1, opener[1])
+            if opener is not None or n - (k + 1) <= 8 or self.signature_follows(k + 1):
+                return k, opener
+        return None, opener
 
     def signature_follows(self, k: int) -> bool:
         """A signer's title (short, upper case, no number) then a name at ``k``:
@@ -1781,24 +1789,54 @@ class _DocumentScanner:
                 return
             unit.kind = "BASIS"
 
-    def body(self, i: int, end: int) -> None:
-        """Body units: numbered lines and paragraphs, wrapped lines joined.
+    def body(
+        self,
+        i: int,
+        end: int,
+        mark: int | None = None,
+        opener: tuple[int, str] | None = None,
+        basis: bool = False,
+    ) -> int:
+        """Body units from ``segs[i:end]``: numbered lines and paragraphs, wrapped lines
+        joined; the index of the segment where the body ends.
 
+        At the cues of :meth:`closing_cues` the grammar says whether the body goes on:
+        after the end mark on segment ``mark`` (an ``_END_MARK`` unit), and at the segment
+        ``opener`` that proposes a closing unit of its kind. ``basis``: the căn cứ that open
+        the body are ``BASIS`` units (re-kinded before the grammar is first asked).
         This loop runs once per body line of every document, so the common
         cases of :meth:`continues` are inlined.
         """
         segs, out = self.segs, self.out
+        first_unit = len(out)
+        cue = mark + 1 if mark is not None else opener[0] if opener is not None else end
+        limit = cue  # the body's lines may be looked ahead to up to its first cue
         prev: Unit | None = None
         last = ""  # text of the last segment of ``prev``
         marker_only = False  # ``prev`` is a heading whose line held only its marker ("Điều 4.")
         taken = -1  # a segment already read as the second half of a wrapped marker
         for k in range(i, end):
+            if k == cue:
+                if basis:
+                    self.basis(first_unit)  # before the grammar reads the body's units
+                    basis = False
+                if mark is not None:
+                    out.append(Unit(END_MARK, []))
+                    mark, prev, marker_only = None, None, False
+                    if not self.accepts("TEXT"):
+                        return k
+                    cue = opener[0] if opener is not None and opener[0] >= k else end
+                if k == cue and opener is not None:
+                    if self.accepts(opener[1]):
+                        return k
+                    cue = end
+                limit = cue
             if k == taken:
                 continue
             seg = segs[k]
             text = seg.text
             first = text[0]
-            if len(text) <= 7 and k + 1 < end and not segs[k + 1].blank_before and fold(text) in _BARE_KEYWORDS:
+            if len(text) <= 7 and k + 1 < limit and not segs[k + 1].blank_before and fold(text) in _BARE_KEYWORDS:
                 # "Điều" over "1. Phạm vi ...": a copy wrapped the marker itself.
                 nxt = segs[k + 1]
                 head = heading_kind(seg.joined(nxt))
@@ -1842,7 +1880,7 @@ class _DocumentScanner:
                     and not seg.blank_before
                     and last.endswith((".", ";", ":"))
                     and not last.endswith("./.")
-                    and self.blank_paragraphs(i, end)
+                    and self.blank_paragraphs(i, limit)
                 ):
                     # A copy that parts paragraphs by blank lines: a Điều's first paragraph
                     # runs on to its blank line ("... 2.190.000 đồng." over "Nguồn tiền ...").
@@ -1892,6 +1930,11 @@ class _DocumentScanner:
             out.append(prev)
             last = text
             marker_only = kind in _KEYWORD_KINDS and not text[skip:].strip(" *.:")
+        if basis:
+            self.basis(first_unit)
+        if mark is not None and mark < end:
+            out.append(Unit(END_MARK, []))  # on the last line: nothing follows to ask about
+        return end
 
     def blank_paragraphs(self, i: int, end: int) -> bool:
         """Whether this copy parts its paragraphs by blank lines: its Điều (and other major
