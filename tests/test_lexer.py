@@ -216,6 +216,36 @@ def test_where_the_body_ends_is_the_grammars() -> None:
     assert vnplan.parse(text)[0].stray == ("Ghi chú thêm.",)
 
 
+_SIGNED = "KẾ HOẠCH\nThử\n\n1. Triển khai./.\n\nNơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nLê Văn Cường\n\n"
+
+
+def test_a_line_of_no_block_after_the_signers_name_begins_the_annex() -> None:
+    """After the signer's name, a line of neither block (a list's title in short capitals,
+    wrapped, no heading) begins the annex, which the grammar takes there: not debris."""
+    annex = "DANH\nSÁCH CÁC XÃ ĐẠT CHUẨN\n(Kèm theo Kế hoạch số 12/KH-UBND)\nStt\nTên xã\n1\nXã An Bình\n"
+    doc = vnplan.parse(_SIGNED + annex)[0]
+    assert doc.stray == () and doc.signature is not None and doc.signature.signer == "Lê Văn Cường"
+    written = " ".join(node.text for node in doc.annex if isinstance(node, vnplan.Paragraph))
+    assert written.startswith("DANH SÁCH CÁC XÃ ĐẠT CHUẨN") and written.endswith("Xã An Bình")
+
+
+def test_page_debris_and_another_signer_after_the_signature_stay_the_closings() -> None:
+    """A page number and a gazette's page head, another signer's title and name, a last
+    line, and a line that Nơi nhận follows closely begin no annex."""
+    for tail, stray in (
+        ("15\nCÔNG BÁO/Số 12/Ngày 01-02-2026\n", ("15", "CÔNG BÁO/Số 12/Ngày 01-02-2026")),
+        ("BỘ TRƯỞNG BỘ Y TẾ\n\nTrần Văn Dũng\n", ("BỘ TRƯỞNG BỘ Y TẾ", "Trần Văn Dũng")),
+        ("Trưởng Ban Tuyên giáo\n", ("Trưởng Ban Tuyên giáo",)),
+    ):
+        doc = vnplan.parse(_SIGNED + tail)[0]
+        assert (doc.stray, doc.annex) == (stray, ())
+    text = "KẾ HOẠCH\nThử\n\n1. Triển khai./.\n\nCHỦ TỊCH\n\nLê Văn Cường\n\nBản sao gửi\n"
+    text += "Nơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n"
+    doc = vnplan.parse(text)[0]
+    assert doc.stray == ("Bản sao gửi",) and doc.annex == ()
+    assert doc.recipients is not None and doc.recipients.entries == ("Sở Y tế",)
+
+
 def test_dotted_blanks_are_not_the_closing_mark() -> None:
     """``..../....`` in a form is a blank to fill in, not the closing ``./.``."""
     units = kinds("KẾ HOẠCH\nMẫu\n\nSố:........./.........\nNgày ..../..../....\nNội dung tiếp theo.\n")

@@ -208,6 +208,9 @@ _NUMBERED = re.compile(
 _AMOUNT = re.compile(r"\.\d{3}(?:\.|$)")  # a group of three digits after a dot: thousands
 _ROMAN_NEXT = frozenset("IVXLC.:) -")  # what may follow the first letter of a roman numeral
 _PREFIX = 64  # characters of a closing line that its keyword tests look at
+# A page number that Word's PAGE field left in a text copy.
+_PAGE_FIELD = re.compile(r"PAGE(?:\s+\d+)?")
+_CLOSING_REACH = 12  # lines after a line of the closing in which its other blocks may still come
 _CLOSING_LINES = 80  # lines of a closing that may hold a consolidated text's block
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
 _FLAT_LENGTH = 400  # a line this long may be a whole document flattened onto one line
@@ -2053,6 +2056,33 @@ class _DocumentScanner:
                 }
         return {}
 
+    def annex_begins(self, k: int) -> bool:
+        """Whether segment ``k``, a line of neither block after the signer's name, may begin
+        the annex: it is no page debris (a page number, a gazette's page head, a mark), no
+        other signer's title or name, not the last line, and no closing keyword follows it
+        closely (the other column of an interleaved closing)."""
+        segs = self.segs
+        if k + 1 == len(segs):  # a last line is the closing's, not an annex
+            return False
+        seg = segs[k]
+        t = seg.text
+        if ANNEX_HEAD.match(fold(f"{t} {segs[k + 1].text[:20]}")) is None and (  # "PHỤ" over "LỤC I"
+            sum(map(str.isalpha, t)) < 4
+            or not (t[0].isupper() or t[0].isdigit())  # a wrapped piece, a mark
+            or GAZETTE_HEAD.match(seg.folded)
+            or _PAGE_FIELD.fullmatch(t)
+            or (_ARCHIVE_CODES.fullmatch(t) and any(ch in t for ch in "(,0123456789"))  # the Lưu line's units
+            or SIGNER_TITLE_WORDS.match(seg.folded)  # another signer's title
+            or (_NAME.fullmatch(t) and not is_upper_text(t))  # another signer's name
+        ):
+            return False
+        for nxt in segs[k + 1 : k + 1 + _CLOSING_REACH]:
+            t = nxt.text
+            f = fold(t[:_PREFIX])
+            if RECIPIENTS_LABEL.match(f) or ARCHIVE.match(f) or AUTHORITY.match(t) or DIGITAL_SIGNATURE.match(f):
+                return False
+        return True
+
     def closing(self, i: int) -> None:
         n = len(self.segs)
         seen_title = seen_signer = seen_authority = consolidation = False
@@ -2210,6 +2240,10 @@ class _DocumentScanner:
             ):
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
+            elif seen_signer and self.annex_begins(k) and self.accepts("TEXT"):
+                # A line of no block after the signer's name, where the grammar takes the annex.
+                self.body(k, n)
+                return
             else:
                 prev = self.emit("STRAY", seg)
             if prev is not None and not self.right_column(k) and prev.segments[0] is seg:
