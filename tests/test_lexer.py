@@ -11,6 +11,10 @@ from vnplan.parser import parse_text
 from vnplan.record import record
 
 
+def stray(doc: vnplan.Document) -> tuple[str, ...]:
+    return tuple(fragment.text for fragment in doc.stray)
+
+
 def kinds(text: str) -> list[tuple[str, str]]:
     return [(u.kind, u.text) for u in parse_text(normalize(text))[0] if u.kind != "_DOC"]
 
@@ -181,7 +185,7 @@ def test_a_long_line_before_the_closing_is_over_stays_in_the_closing() -> None:
     note = "Bản sao này được gửi kèm theo văn bản của Sở Y tế về việc triển khai kế hoạch."
     text = f"KẾ HOẠCH\nThử\n\n1. Nội dung.\n2. Thực hiện./.\n\nNơi nhận:\n- Như trên;\n{note}\n"
     doc = vnplan.parse(text)[0]
-    assert doc.stray == (note,) and doc.annex == ()
+    assert stray(doc) == (note,) and doc.annex == ()
 
 
 def test_the_closing_follows_the_end_mark() -> None:
@@ -213,7 +217,7 @@ def test_where_the_body_ends_is_the_grammars() -> None:
         ("RECIPIENTS_LABEL", "Nơi nhận:"),
         ("ARCHIVE", "- Lưu: VT."),
     ]
-    assert vnplan.parse(text)[0].stray == ("Ghi chú thêm.",)
+    assert stray(vnplan.parse(text)[0]) == ("Ghi chú thêm.",)
 
 
 _SIGNED = "KẾ HOẠCH\nThử\n\n1. Triển khai./.\n\nNơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nLê Văn Cường\n\n"
@@ -229,20 +233,36 @@ def test_a_line_of_no_block_after_the_signers_name_begins_the_annex() -> None:
     assert written.startswith("DANH SÁCH CÁC XÃ ĐẠT CHUẨN") and written.endswith("Xã An Bình")
 
 
+def test_an_annex_title_wrapped_after_its_first_word_begins_the_annex() -> None:
+    """``THỦ`` over ``TỤC HÀNH CHÍNH ...`` (and ``PHỤ`` over ``LỤC I``) after the signer's
+    name: the title's first word is the annex's, not a stray mark."""
+    for annex in ("THỦ\nTỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI\n1. Cấp giấy phép\n", "PHỤ\nLỤC I\nBẢNG GIÁ\n"):
+        doc = vnplan.parse(_SIGNED + annex)[0]
+        assert doc.stray == () and getattr(doc.annex[0], "text", None) == annex.split("\n")[0]
+
+
+def test_a_gazettes_signed_by_line_is_the_digital_signatures() -> None:
+    """``Ký bởi:`` opens a gazette copy's digital signature (``Cơ quan:``, ``Thời gian ký:``)."""
+    text = _SIGNED + "Ký bởi: CÔNG BÁO\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 15.05.2026 10:00:00 +07:00\n"
+    doc = vnplan.parse(text)[0]
+    assert doc.stray == () and doc.digital_signature is not None
+    assert doc.digital_signature.fields[0] == ("Ký bởi", "CÔNG BÁO")
+
+
 def test_page_debris_and_another_signer_after_the_signature_stay_the_closings() -> None:
     """A page number and a gazette's page head, another signer's title and name, a last
     line, and a line that Nơi nhận follows closely begin no annex."""
-    for tail, stray in (
+    for tail, fragments in (
         ("15\nCÔNG BÁO/Số 12/Ngày 01-02-2026\n", ("15", "CÔNG BÁO/Số 12/Ngày 01-02-2026")),
         ("BỘ TRƯỞNG BỘ Y TẾ\n\nTrần Văn Dũng\n", ("BỘ TRƯỞNG BỘ Y TẾ", "Trần Văn Dũng")),
         ("Trưởng Ban Tuyên giáo\n", ("Trưởng Ban Tuyên giáo",)),
     ):
         doc = vnplan.parse(_SIGNED + tail)[0]
-        assert (doc.stray, doc.annex) == (stray, ())
+        assert (stray(doc), doc.annex) == (fragments, ())
     text = "KẾ HOẠCH\nThử\n\n1. Triển khai./.\n\nCHỦ TỊCH\n\nLê Văn Cường\n\nBản sao gửi\n"
     text += "Nơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n"
     doc = vnplan.parse(text)[0]
-    assert doc.stray == ("Bản sao gửi",) and doc.annex == ()
+    assert stray(doc) == ("Bản sao gửi",) and doc.annex == ()
     assert doc.recipients is not None and doc.recipients.entries == ("Sở Y tế",)
 
 

@@ -18,6 +18,7 @@ from .model import (
     DigitalSignature,
     DocNumber,
     Document,
+    Fragment,
     Header,
     Paragraph,
     PartialDate,
@@ -134,7 +135,7 @@ class _Builder:
         )
         body = self.nodes(parts["body"]) if "body" in parts else ()
         recipients = signature = esig = None
-        stray: tuple[str, ...] = ()
+        stray: tuple[Fragment, ...] = ()
         if "closing" in parts:
             recipients, signature, esig, stray, own = self.closing(parts["closing"])
             if any(u.kind != "CONSOLIDATION" for u in own):
@@ -164,27 +165,27 @@ class _Builder:
             span=self.span(ends),
         )
 
-    def consolidated(self, header: Header | None, units: list[Unit]) -> tuple[Header, tuple[str, ...]]:
+    def consolidated(self, header: Header | None, units: list[Unit]) -> tuple[Header, tuple[Fragment, ...]]:
         """``header`` with the number and date of a văn bản hợp nhất's own block, and its
         issuer when the header names none; and the block's lines the header does not take
         (its issuer's name when it names another body; a second number or date line)."""
         numbers = [u for u in units if u.kind == "OWN_NUMBER"]
         dates = [u for u in units if u.kind == "OWN_DATE"]
-        orgs = [u.text for u in units if u.kind == "OWN_ISSUER"]
+        orgs = [u for u in units if u.kind == "OWN_ISSUER"]
         if header is None:
             header = Header(span=self.span(units))
         if orgs and header.issuer is None:
-            parent, issuer, _ = split_issuer(orgs)
+            parent, issuer, _ = split_issuer([u.text for u in orgs])
             header = attrs.evolve(header, parent_issuer=header.parent_issuer or parent, issuer=issuer)
             orgs = []
-        elif fold(squash(" ".join(orgs))) in (fold(header.issuer or ""), fold(_full_issuer(header))):
+        elif fold(squash(" ".join(u.text for u in orgs))) in (fold(header.issuer or ""), fold(_full_issuer(header))):
             orgs = []  # the header's issuer again: the model holds it once
         header = attrs.evolve(
             header,
             number=self.number(numbers[0]) if numbers else header.number,
             place_date=self.place_date(dates[0]) if dates else header.place_date,
         )
-        return header, (*orgs, *(u.text for u in numbers[1:] + dates[1:]))
+        return header, tuple(self.stray(u) for u in (*orgs, *numbers[1:], *dates[1:]))
 
     @staticmethod
     def consolidated_title(title: Title | None, header: Header) -> Title | None:
@@ -351,19 +352,19 @@ class _Builder:
     # -- closing ---------------------------------------------------------------
     def closing(
         self, tree: Tree[Token]
-    ) -> tuple[Recipients | None, Signature | None, DigitalSignature | None, tuple[str, ...], list[Unit]]:
+    ) -> tuple[Recipients | None, Signature | None, DigitalSignature | None, tuple[Fragment, ...], list[Unit]]:
         """The closing's blocks; a block the layout cut in pieces (two columns
         interleaved) is one block of the model."""
         blocks: dict[str, list[Unit]] = {}
-        stray: list[str] = []
+        stray: list[Fragment] = []
         for child in tree.children:
             if isinstance(child, Tree):
                 units = self.tokens(child)
                 blocks.setdefault(str(child.data), []).extend(units)
                 # Stamp marks after the archive line's full stop: debris, kept as such.
-                stray.extend(junk for u in units if u.kind == "ARCHIVE" and (junk := _archive(u)[1]))
+                stray.extend(self.stray(u, junk) for u in units if u.kind == "ARCHIVE" and (junk := _archive(u)[1]))
             else:
-                stray.extend(u.text for u in self.units[child.start_pos or 0 : child.end_pos])
+                stray.extend(self.stray(u) for u in self.units[child.start_pos or 0 : child.end_pos])
         recipients = self.recipients(blocks["recipients"]) if "recipients" in blocks else None
         own = blocks.get("consolidation", [])
         # The model keeps the mark of a consolidated text's block among the signature's notes.
@@ -371,6 +372,16 @@ class _Builder:
         signature = self.signature(blocks.get("signature", []), marks) if "signature" in blocks or marks else None
         esig = self.digital_signature(blocks["digital_signature"]) if "digital_signature" in blocks else None
         return recipients, signature, esig, tuple(stray), own
+
+    def stray(self, unit: Unit, tail: str | None = None) -> Fragment:
+        """A fragment the closing's blocks do not take: the unit, or the ``tail`` of its
+        last line (the stamp marks after a Lưu line), where it stands."""
+        if tail is None:
+            return Fragment(unit.text, span=self.unit_span(unit))
+        last = unit.segments[-1]
+        at = last.text.rfind(tail)
+        piece = last.sub(at, at + len(tail)) if at >= 0 else last
+        return Fragment(tail, span=self.segment_span(piece, piece))
 
     def recipients(self, units: list[Unit]) -> Recipients:
         entries: list[str] = []

@@ -20,6 +20,7 @@ __all__ = [
     "canonical_authority",
     "canonical_summary",
     "canonical_symbol",
+    "is_page_mark",
 ]
 
 #: Quốc hiệu as NĐ 30 Phụ lục I writes it.
@@ -112,3 +113,20 @@ _APPENDIX = re.compile(r"phu luc\b")
 def is_appendix_heading(text: str) -> bool:
     """Whether a line heads an appendix (``Phụ lục I``, ``PHỤ LỤC SỐ 01``): short, starting with it."""
     return len(text) <= 40 and _APPENDIX.match(fold(text.strip(" *_"))) is not None
+
+
+#: A gazette's section head or page head (folded, at the start of a line): never a part
+#: of the document ("CÔNG BÁO/Số 275/Ngày 15-05-2026", "VĂN BẢN QUY PHẠM PHÁP LUẬT").
+GAZETTE_HEAD = re.compile(
+    r"(?:phan\s+[ivx\d]+\s*[-.:]?\s*)?van ban (?:quy pham phap luat|phap luat khac|hop nhat|khac|phap quy|hanh chinh)\b"
+    r"|cong bao\s*/|cong bao\s+so\b"
+)
+# A page number as a copy keeps it: "12", "- 12 -", "Trang 3", Word's PAGE field ("PAGE 12").
+_PAGE_NUMBER = re.compile(r"[-\u2013\s]*(?:(?:page|trang)\b\s*)?\d{0,4}[-\u2013\s]*")
+
+
+def is_page_mark(text: str) -> bool:
+    """Whether a line is a copy's page furniture rather than the document's text: a page
+    number or a gazette's page head."""
+    folded = fold(text.strip())
+    return _PAGE_NUMBER.fullmatch(folded) is not None or GAZETTE_HEAD.match(folded) is not None

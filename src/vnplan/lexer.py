@@ -38,7 +38,7 @@ from typing import Protocol
 import attrs
 
 from ._text import fold, is_upper_text, squash
-from .canonical import is_basis
+from .canonical import GAZETTE_HEAD, is_basis, is_page_mark
 from .model.doctypes import TYPE_ABBREVIATIONS
 from .normalize import NormalizedText
 
@@ -77,8 +77,9 @@ RECIPIENTS_LOOSE = re.compile(r"n[o0]i\b")
 BARE_NUMBER = re.compile(r"\d*\s*/\s*\S+")
 _ARCHIVE_LOOSE = re.compile(r"[^a-z0-9]{0,3}l\S?u\s+")
 ARCHIVE = re.compile(r"[^a-z0-9]{0,3}l\S?u\s*(?::|(?=\s+v[tp]\b))\s*")
+# Chữ ký số: "Người ký:", "Ký bởi:" (a gazette's), "Email:", "Cơ quan:", "Thời gian ký:", "Ngày ký:".
 DIGITAL_SIGNATURE = re.compile(
-    r"(?:ng\S{1,3}i\s+k\S?y|e-?mail|c\S\s+quan|th\S{1,3}\s+gian\s+k\S?y|ng\S{1,2}y\s+k\S?y)\s*:"
+    r"(?:ng\S{1,3}i\s+k\S?y|k\S?y\s+b\S{1,3}i|e-?mail|c\S\s+quan|th\S{1,3}\s+gian\s+k\S?y|ng\S{1,2}y\s+k\S?y)\s*:"
 )
 PART = re.compile(r"phan\s+(?P<label>thu\s+\w+|[ivxlc]+\b|\d+\b)\s*[.:]?\s*")
 CHAPTER = re.compile(r"chuong\s+(?P<label>[ivxlc]+|\d+)\b\s*[.:]?\s*")
@@ -89,11 +90,6 @@ PRE_TEXT = re.compile(r"(?:can cu|thuc hien|xet|theo de nghi|theo)\b")
 _PARTY_HEADING = re.compile(r"\W*dang cong san viet nam\W*")
 # Dấu chỉ mức độ khẩn, mật (Phụ lục I, II.10), alone on a line.
 MARK = re.compile(r"(?:hoa toc(?:\s+hen gio)?|thuong khan|khan|tuyet mat|toi mat|mat)\W*")
-# A gazette's section head or page head: never a part of the document.
-GAZETTE_HEAD = re.compile(
-    r"(?:phan\s+[ivx\d]+\s*[-.:]?\s*)?van ban (?:quy pham phap luat|phap luat khac|hop nhat|khac|phap quy|hanh chinh)\b"
-    r"|cong bao\s*/|cong bao\s+so\b"
-)
 SIGN_NOTE = re.compile(r"\(?\s*(?:da ky|ky(?: ten)?,? (?:ghi ro|dong dau)|ky ten)\b")
 ANNEX_HEAD = re.compile(r"(?:phu luc|danh muc|danh sach|mau so|bieu mau)\b")
 # Parent body (cơ quan chủ quản) test: the *next* org line starts a new body.
@@ -208,8 +204,6 @@ _NUMBERED = re.compile(
 _AMOUNT = re.compile(r"\.\d{3}(?:\.|$)")  # a group of three digits after a dot: thousands
 _ROMAN_NEXT = frozenset("IVXLC.:) -")  # what may follow the first letter of a roman numeral
 _PREFIX = 64  # characters of a closing line that its keyword tests look at
-# A page number that Word's PAGE field left in a text copy.
-_PAGE_FIELD = re.compile(r"PAGE(?:\s+\d+)?")
 _CLOSING_REACH = 12  # lines after a line of the closing in which its other blocks may still come
 _CLOSING_LINES = 80  # lines of a closing that may hold a consolidated text's block
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
@@ -2064,20 +2058,25 @@ class _DocumentScanner:
         segs = self.segs
         if k + 1 == len(segs):  # a last line is the closing's, not an annex
             return False
-        seg = segs[k]
+        seg, nxt = segs[k], segs[k + 1]
         t = seg.text
-        if ANNEX_HEAD.match(fold(f"{t} {segs[k + 1].text[:20]}")) is None and (  # "PHỤ" over "LỤC I"
+        # An annex's title, maybe wrapped after its first word: "Phụ" over "lục 01", "THỦ"
+        # over "TỤC HÀNH CHÍNH ...".
+        titled = ANNEX_HEAD.match(fold(f"{t} {nxt.text[:20]}")) is not None or (
+            len(t) <= 8 and t.isalpha() and seg.upper() and is_upper_text(nxt.text)
+        )
+        if is_page_mark(t):
+            return False
+        if not titled and (
             sum(map(str.isalpha, t)) < 4
             or not (t[0].isupper() or t[0].isdigit())  # a wrapped piece, a mark
-            or GAZETTE_HEAD.match(seg.folded)
-            or _PAGE_FIELD.fullmatch(t)
             or (_ARCHIVE_CODES.fullmatch(t) and any(ch in t for ch in "(,0123456789"))  # the Lưu line's units
             or SIGNER_TITLE_WORDS.match(seg.folded)  # another signer's title
             or (_NAME.fullmatch(t) and not is_upper_text(t))  # another signer's name
         ):
             return False
-        for nxt in segs[k + 1 : k + 1 + _CLOSING_REACH]:
-            t = nxt.text
+        for later in segs[k + 1 : k + 1 + _CLOSING_REACH]:
+            t = later.text
             f = fold(t[:_PREFIX])
             if RECIPIENTS_LABEL.match(f) or ARCHIVE.match(f) or AUTHORITY.match(t) or DIGITAL_SIGNATURE.match(f):
                 return False

@@ -191,8 +191,8 @@ class _Renderer:
             self.recipients(doc.recipients)
         if doc.signature is not None:
             self.signature(doc.signature)
-        for line in doc.stray:
-            self.block(line, kind="stray")
+        for fragment in doc.stray:
+            self.block(fragment.text, kind="stray")
         if doc.digital_signature is not None:
             self.digital_signature(doc.digital_signature)
         for node in doc.annex:

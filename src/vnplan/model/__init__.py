@@ -1,7 +1,7 @@
 """The typed document model: frozen attrs classes, tuples, spans outside equality."""
 
 from .body import Node, Paragraph, Section, SectionKind
-from .closing import DigitalSignature, Recipients, Signature
+from .closing import DigitalSignature, Fragment, Recipients, Signature
 from .doctypes import ABBREVIATION_NAMES, CONG_VAN, TYPE_ABBREVIATIONS, abbreviation_for
 from .document import Document
 from .header import DocNumber, Header, PartialDate, PlaceDate, Title
@@ -18,6 +18,7 @@ __all__ = [
     "DigitalSignature",
     "DocNumber",
     "Document",
+    "Fragment",
     "Header",
     "Node",
     "Paragraph",

@@ -1,4 +1,4 @@
-"""Closing nodes: Nơi nhận, signature block, digital-signature trailer."""
+"""Closing nodes: Nơi nhận, signature block, digital-signature trailer, stray fragments."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import attrs
 
 from ._base import Span, span_field, text_or_none, to_tuple
 
-__all__ = ["DigitalSignature", "Recipients", "Signature"]
+__all__ = ["DigitalSignature", "Fragment", "Recipients", "Signature"]
 
 
 @attrs.frozen
@@ -51,3 +51,14 @@ class DigitalSignature:
             if key.casefold().startswith(prefix):
                 return value
         return None
+
+
+@attrs.frozen
+class Fragment:
+    """A line of the closing area that no block takes, kept as written, where it stands.
+
+    Debris, a page head, a stamp mark, or text the parser could not place (see VN710).
+    """
+
+    text: str
+    span: Span | None = span_field()

@@ -6,7 +6,7 @@ import attrs
 
 from ._base import Span, span_field, to_tuple
 from .body import Node, Paragraph, Section
-from .closing import DigitalSignature, Recipients, Signature
+from .closing import DigitalSignature, Fragment, Recipients, Signature
 from .header import Header, Title
 
 __all__ = ["Document"]
@@ -33,8 +33,9 @@ class Document:
     digital_signature: DigitalSignature | None = None
     #: Text after the signature block: appendices (phụ lục), attached rules.
     annex: tuple[Node, ...] = attrs.field(default=(), converter=to_tuple)
-    #: Fragments of the closing area that fit no part (OCR debris, stamps).
-    stray: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    #: Fragments of the closing area that fit no part (OCR debris, stamps, page heads), each
+    #: with its position: lines the grammar placed in no block, kept, never dropped.
+    stray: tuple[Fragment, ...] = attrs.field(default=(), converter=to_tuple)
     #: Lines after the document that are not part of it: a website's footer (its
     #: listing title, related documents, notices), kept as written.
     trailer: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)

@@ -6,12 +6,16 @@ import re
 from collections.abc import Iterator
 
 from .._text import fold, is_upper_text, squash
-from ..canonical import AUTHORITY_PREFIXES, authority_prefix, canonical_authority
+from ..canonical import AUTHORITY_PREFIXES, authority_prefix, canonical_authority, is_page_mark
 from ..diagnostics import Severity
 from ..span import Span
 from ._base import Context, Finding, Line, rule
 
 _HONORIFIC = re.compile(r"(?:TSKH|PGS|GS|TS|ThS|Ths|BS|BSCKII|BSCKI|KS|CN|Đ/c|Đ/C|Ông|Bà)\.?(?:\s*TS\.?)?\s")
+# Ô 12, ký hiệu người soạn thảo and số lượng bản: "TTr.(05b)", "Manhpn/11/25", "05 bản".
+_DRAFTER_MARK = re.compile(r"(?=\S*[/_.(])(?=\S*\d)\S{3,40}|.{0,20}\b\d+\s*b(?:ản|an)?\b.{0,20}")
+# The place of a picture in a copy ("[daky]": the signature's image, "[pic]").
+_IMAGE_MARK = re.compile(r"\[[^\]\s]{1,12}\]")
 # Collective bodies sign "TM." (NĐ 30 Điều 13.2).
 _COLLECTIVES = ("uy ban nhan dan", "hoi dong nhan dan", "chinh phu", "ban thuong vu", "ban chap hanh")
 
@@ -344,3 +348,50 @@ def collective_without_tm(ctx: Context) -> Iterator[Finding]:
         "Văn bản của tập thể (cơ quan làm việc theo chế độ tập thể) ký \u201cTM.\u201d tập thể đó.",
         "A collective body's document is signed 'TM.' (on behalf of) that body.",
     )
+
+
+@rule(
+    "VN710",
+    "closing-fragment",
+    Severity.INFO,
+    clause="Điều 8; Phụ lục I, II.7-9 and III.3",
+    any_standard=True,
+)
+def closing_fragment(ctx: Context) -> Iterator[Finding]:
+    """A line after the body belongs to no block of the closing: neither Nơi nhận nor the signature.
+
+    The grammar placed it in no block (nor the digital signature, nor the drafter's
+    mark of ô 12). It is kept as written; it may be body text cut off by an early
+    ``./.``, a second signature, or an annex that starts with no heading. A page number,
+    a gazette's page head and a stamp mark are not reported.
+
+    Bad::
+
+        CHỦ TỊCH
+        Điều 5. Hiệu lực thi hành
+        Nguyễn Văn An
+
+    Good::
+
+        CHỦ TỊCH
+
+        Nguyễn Văn An
+    """
+    for fragment in ctx.doc.stray:
+        text = fragment.text.strip()
+        if (
+            sum(map(str.isalpha, text)) < 3
+            or is_page_mark(text)
+            or _DRAFTER_MARK.fullmatch(text)
+            or _IMAGE_MARK.fullmatch(text)
+        ):
+            continue
+        yield Finding(
+            fragment.span,
+            f"Dòng \u201c{_clip(text)}\u201d sau phần nội dung không thuộc nơi nhận hay chữ ký.",
+            f"The line '{_clip(text)}' after the body belongs to neither Nơi nhận nor the signature block.",
+        )
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
