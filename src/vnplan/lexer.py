@@ -2013,6 +2013,20 @@ class _DocumentScanner:
         lower = lower or text[0] == "("
         return lower or joins or not seg.upper() or text.endswith((";", "."))
 
+    def lower_title(self, seg: Segment, k: int) -> bool:
+        """A signer's title as an old copy wrote it, not in capitals (``thủ tướng chính
+        phủ``): a title's words, on a short line that ends no list entry, with the signer's
+        name under it (after a note such as ``(Đã ký)``)."""
+        t = seg.text
+        if len(t) > 40 or t[0] in "-+•" or t.endswith((";", ",", ".")) or not SIGNER_TITLE_WORDS.match(seg.folded):
+            return False
+        for j in range(k + 1, min(k + 4, len(self.segs))):
+            if self.signer_span(j):
+                return True
+            if not SIGN_NOTE.match(self.segs[j].folded):
+                return False
+        return False
+
     def signer_span(self, k: int) -> int:
         """How many segments from ``k`` hold the signer's name (0: not a name): one, or two
         when it wraps (``Nguyễn`` over ``Văn An``, ``Đại`` over ``tướng Nguyễn Tân Cương``);
@@ -2158,8 +2172,15 @@ class _DocumentScanner:
                 prev = self.emit("OWN_DATE", seg)
             elif prev is not None and self.continues_signature(prev, seg, k, seen_signer):
                 prev.segments.append(seg)
-            elif prev is not None and prev.kind == "AUTHORITY" and not seen_title and is_upper_text(t) and len(t) <= 80:
-                # The title under an authority line, whatever OCR put in front ("-CHU_TICH ...").
+            elif (
+                prev is not None
+                and prev.kind == "AUTHORITY"
+                and not seen_title
+                and len(t) <= 80
+                and (is_upper_text(t) or (SIGNER_TITLE_WORDS.match(f) and not t.endswith((";", ","))))
+            ):
+                # The title under an authority line, whatever OCR put in front ("-CHU_TICH ..."),
+                # or as an old copy wrote it, in lower case ("TM. Chính phủ" over "Thủ tướng").
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
             elif (
@@ -2231,11 +2252,11 @@ class _DocumentScanner:
                 self.body(k, n)
                 return
             elif (
-                is_upper_text(t)
-                and not seen_title
+                not seen_title
                 and not seen_signer
                 and len(t) <= 80
                 and not any(ch.isdigit() for ch in t)  # "16 QĐ": a count of copies, no title
+                and (is_upper_text(t) or self.lower_title(seg, k))
             ):
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
