@@ -267,10 +267,10 @@ def test_page_debris_and_another_signer_after_the_signature_stay_the_closings() 
 
 
 def test_a_signature_block_an_old_copy_wrote_in_lower_case() -> None:
-    """Old web copies write the signer's title in lower or title case: under an authority
-    line (``TM. Chính phủ`` over ``Thủ tướng``), or with the name under it after a note
-    (``thủ tướng chính phủ`` over ``(Đã ký)``); a line of a title's words with no name under
-    it is no title."""
+    """Old web copies write the signature block in lower or title case: the title under an
+    authority line (``TM. Chính phủ`` over ``Thủ tướng``), or with the name under it after
+    a note (``thủ tướng chính phủ`` over ``(Đã ký)``), the authority line itself
+    (``kt.bộ trưởng``); a line of a title's words with no name under it is no title."""
     body = "NGHỊ ĐỊNH\nThử\n\nĐiều 1. Phạm vi./.\n\nNơi nhận:\n- Các Bộ;\n- Lưu: VT.\n\n"
     doc = vnplan.parse(body + "TM. Chính phủ\nThủ tướng\n\nPhan Văn Khải\n")[0]
     assert doc.signature is not None
@@ -282,6 +282,13 @@ def test_a_signature_block_an_old_copy_wrote_in_lower_case() -> None:
     doc = vnplan.parse(body + "thủ tướng chính phủ\n\n(Đã ký)\n\nPhan Văn Khải\n")[0]
     assert doc.signature is not None
     assert (doc.signature.title, doc.signature.signer) == ("thủ tướng chính phủ", "Phan Văn Khải")
+    doc = vnplan.parse(body + "kt.bộ trưởng bộ tài chính\nthứ trưởng\n\nVũ Văn Ninh\n")[0]
+    assert doc.signature is not None
+    assert (doc.signature.authority, doc.signature.title, doc.signature.signer) == (
+        ("kt.bộ trưởng bộ tài chính",),
+        "thứ trưởng",
+        "Vũ Văn Ninh",
+    )
     doc = vnplan.parse(body.replace("- Lưu: VT.\n", "Giám đốc các sở\n- Lưu: VT.\n"))[0]
     assert doc.signature is None and stray(doc) == ("Giám đốc các sở",)
 

@@ -137,6 +137,8 @@ _CONG_DIEN_LABEL = re.compile(r".*\bdi\S{0,2}n\s*:\s*$")
 AUTHORITY = re.compile(
     r"(?:(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?|(?:TM|KT|TL|TUQ)\s?/\s?|(?:T/M|K/T|TM|KT|TL|TUQ)\s+(?=[A-ZĐÀ-Ỹ]))"
 )
+# An authority line as an old copy wrote it, in lower case ("tm. chính phủ", "kt/bộ trưởng").
+_LOWER_AUTHORITY = re.compile(r"(?:tm|kt|tl|tuq)\s?[./]\s?(?=[^\W\d_])")
 AUTHORITY_INSIDE = re.compile(
     r"(?:(?<=\s\s)|(?<=[;:.|])\s*|(?<=\s)(?=(?:TM|KT|TL|TUQ)\s?\.))(?P<auth>(?:T/M|K/T|TM|KT|TL|TUQ)\s?\.\s?[A-ZĐÀ-Ỹ])"
 )
@@ -2146,7 +2148,7 @@ class _DocumentScanner:
                 prev = self.emit("ARCHIVE", seg, skip=archive.end())
                 recipients_open = False
                 seen_archive = True
-            elif AUTHORITY.match(t):
+            elif AUTHORITY.match(t) or _LOWER_AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
                 seen_authority = True
             elif _CONSOLIDATION.match(f) or (
