@@ -293,6 +293,23 @@ def test_a_signature_block_an_old_copy_wrote_in_lower_case() -> None:
     assert doc.signature is None and stray(doc) == ("Giám đốc các sở",)
 
 
+def test_a_consolidated_texts_body_ends_at_the_last_end_mark_before_its_block() -> None:
+    """A văn bản hợp nhất quotes an amending document's last provision, ``./.`` and all, and
+    goes on: its body ends at the last ``./.`` before its own block (Xác thực văn bản hợp
+    nhất), so the articles after a quoted end mark stay in the body."""
+    text = (
+        "THÔNG TƯ\nQuy định về đăng ký thuế\n\nĐiều 1. Phạm vi\nThông tư này quy định việc đăng ký thuế.\n"
+        "Điều 2. Hiệu lực\nThông tư này có hiệu lực từ ngày 01 tháng 7 năm 2025.\n"
+        "Trong quá trình thực hiện, đề nghị phản ánh về Bộ Tài chính để được hướng dẫn./.\n\n"
+        "Điều 3. Trách nhiệm thi hành\nCác cơ quan thuế tổ chức thực hiện./.\n\n"
+        "BỘ TÀI CHÍNH\nSố: 06/VBHN-BTC\n\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 10 tháng 4 năm 2026\n"
+        "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nCao Anh Tuấn\n"
+    )
+    doc = vnplan.parse(text)[0]
+    assert [section.label for section in doc.sections] == ["1", "2", "3"] and doc.stray == ()
+    assert doc.signature is not None and doc.signature.signer == "Cao Anh Tuấn"
+
+
 def test_dotted_blanks_are_not_the_closing_mark() -> None:
     """``..../....`` in a form is a blank to fill in, not the closing ``./.``."""
     units = kinds("KẾ HOẠCH\nMẫu\n\nSố:........./.........\nNgày ..../..../....\nNội dung tiếp theo.\n")

@@ -138,7 +138,7 @@ AUTHORITY = re.compile(
     r"(?:(?:T/M|K/T|TM|KT|TL|TUQ|Q)\s?\.\s?|(?:TM|KT|TL|TUQ)\s?/\s?|(?:T/M|K/T|TM|KT|TL|TUQ)\s+(?=[A-ZĐÀ-Ỹ]))"
 )
 # An authority line as an old copy wrote it, in lower case ("tm. chính phủ", "kt/bộ trưởng").
-_LOWER_AUTHORITY = re.compile(r"(?:tm|kt|tl|tuq)\s?[./]\s?(?=[^\W\d_])")
+_LOWER_AUTHORITY = re.compile(r"(?i:tm|kt|tl|tuq)\s?[./]\s?(?=[^\W\d_])")
 AUTHORITY_INSIDE = re.compile(
     r"(?:(?<=\s\s)|(?<=[;:.|])\s*|(?<=\s)(?=(?:TM|KT|TL|TUQ)\s?\.))(?P<auth>(?:T/M|K/T|TM|KT|TL|TUQ)\s?\.\s?[A-ZĐÀ-Ỹ])"
 )
@@ -1699,7 +1699,8 @@ class _DocumentScanner:
         ``TM.``/``KT.`` authority, a consolidated text's block; a flattened ``Nơi nhận ...
         KT. CHỦ TỊCH`` line is split) and notes the lines holding ``./.``. The end mark is
         the first ``./.`` that a closing follows (such a keyword later, a signer's title
-        and name, or no more than eight lines); text after it on its line is split off.
+        and name, or no more than eight lines), or in a consolidated text the last before
+        its block; text after it on its line is split off.
         Returns the end mark's segment and the opener's segment with the kind it proposes
         (either may be None); where the body ends is the grammar's (:meth:`body`).
         """
@@ -1744,11 +1745,15 @@ class _DocumentScanner:
             if maybe_label and _loose_label(seg) and k + 1 < n and segs[k + 1].text[0] == "-":
                 opener = (k, "RECIPIENTS_LABEL")
                 break
+        if opener is not None:
+            closings = [k for k in closings if k < opener[0]]
+            if opener[1] == "CONSOLIDATION":
+                # A consolidated text's body ends at the last "./." before its own block: an
+                # earlier one closes a text it quotes (an amending document's last provision).
+                closings.reverse()
         shift = 0  # segments added by splits before the candidate
         for candidate in closings:
             k = candidate + shift
-            if opener is not None and k >= opener[0]:
-                break
             seg = segs[k]
             m = CLOSING_MARK.search(seg.text)
             if m is None:  # a dotted blank ("..../....") is no closing mark

@@ -14,8 +14,9 @@ from ._base import Context, Finding, Line, rule
 _HONORIFIC = re.compile(r"(?:TSKH|PGS|GS|TS|ThS|Ths|BS|BSCKII|BSCKI|KS|CN|Đ/c|Đ/C|Ông|Bà)\.?(?:\s*TS\.?)?\s")
 # Ô 12, ký hiệu người soạn thảo and số lượng bản: "TTr.(05b)", "Manhpn/11/25", "05 bản".
 _DRAFTER_MARK = re.compile(r"(?=\S*[/_.(])(?=\S*\d)\S{3,40}|.{0,20}\b\d+\s*b(?:ản|an)?\b.{0,20}")
-# The place of a picture in a copy ("[daky]": the signature's image, "[pic]").
-_IMAGE_MARK = re.compile(r"\[[^\]\s]{1,12}\]")
+# The place of a picture in a copy ("[daky]": the signature's image, "[pic]"), and a web
+# copy's footnote after the signature ("[1] Thông báo số 627/TB-VPCP ...").
+_IMAGE_MARK = re.compile(r"\[[^\]\s]{1,12}\]|\[\d{1,3}\]\s.*")
 # Collective bodies sign "TM." (NĐ 30 Điều 13.2).
 _COLLECTIVES = ("uy ban nhan dan", "hoi dong nhan dan", "chinh phu", "ban thuong vu", "ban chap hanh")
 
@@ -363,7 +364,8 @@ def closing_fragment(ctx: Context) -> Iterator[Finding]:
     The grammar placed it in no block (nor the digital signature, nor the drafter's
     mark of ô 12). It is kept as written; it may be body text cut off by an early
     ``./.``, a second signature, or an annex that starts with no heading. A page number,
-    a gazette's page head and a stamp mark are not reported.
+    a gazette's page head, a stamp or picture mark and a web copy's footnote (``[1] ...``)
+    are not reported.
 
     Bad::
 
