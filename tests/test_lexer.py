@@ -310,6 +310,24 @@ def test_a_consolidated_texts_body_ends_at_the_last_end_mark_before_its_block() 
     assert doc.signature is not None and doc.signature.signer == "Cao Anh Tuấn"
 
 
+def test_a_signature_block_whose_line_breaks_a_copy_lost() -> None:
+    """A web copy that lost the breaks inside the signature block glues its lines (``TM.
+    ỦY BAN NHÂN DÂNKT. CHỦ TỊCHPHÓ CHỦ TỊCH(Đã ký)Trần Văn Bình``), and one that turned a
+    table into spaced cells puts it beside the Nơi nhận line: both are read line by line."""
+    body = "KẾ HOẠCH\nThử\n\n1. Triển khai thực hiện./.\n\n"
+    glued = "Nơi nhận:\n- Các Bộ;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂNKT. CHỦ TỊCHPHÓ CHỦ TỊCH(Đã ký)Trần Văn Bình\n"
+    celled = "- Các Bộ; - Lưu: VT.   TM. ỦY BAN NHÂN DÂNKT. CHỦ TỊCHPHÓ CHỦ TỊCH(Đã ký)Trần Văn Bình\n"
+    for closing in (glued, celled):
+        signature = vnplan.parse(body + closing)[0].signature
+        assert signature is not None
+        assert (signature.authority, signature.title, signature.signer, signature.notes) == (
+            ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"),
+            "PHÓ CHỦ TỊCH",
+            "Trần Văn Bình",
+            ("(Đã ký)",),
+        )
+
+
 def test_dotted_blanks_are_not_the_closing_mark() -> None:
     """``..../....`` in a form is a blank to fill in, not the closing ``./.``."""
     units = kinds("KẾ HOẠCH\nMẫu\n\nSố:........./.........\nNgày ..../..../....\nNội dung tiếp theo.\n")

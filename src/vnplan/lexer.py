@@ -911,6 +911,34 @@ def _consolidation_start(segments: list[Segment], mark: int, floor: int) -> int:
     return k
 
 
+# Where a signature block's lines meet once a copy lost their breaks: before an authority
+# prefix, a note or a title's first words glued to a capital ("QUỐC HỘICHỦ TỊCH"), and
+# before the name glued to a note's parenthesis ("(Đã ký)Nguyễn Hòa Bình").
+_GLUED_LINE = re.compile(
+    r"(?=(?:TM|KT|TL|TUQ)\.|\([ĐđDd]ã ký\)|(?:PHÓ|CHỦ TỊCH|CHỦ NHIỆM|THỨ TRƯỞNG|BỘ TRƯỞNG|GIÁM ĐỐC|"
+    r"TỔNG GIÁM ĐỐC|CHÁNH|TRƯỞNG BAN|THỦ TƯỚNG|CỤC TRƯỞNG|VỤ TRƯỞNG)(?:\s|$))|(?<=\))(?=[^\W\d_])"
+)
+
+
+def _unglued(seg: Segment) -> list[Segment]:
+    """The lines of a signature block glued into ``seg`` (none when it is one line)."""
+    text = seg.text
+    cuts = [
+        m.start()
+        for m in _GLUED_LINE.finditer(text, 1)
+        if text[m.start() - 1] == ")" or (text[m.start() - 1].isupper() and text[m.start()] != ")")
+    ]
+    if not cuts:
+        return []
+    bounds = [0, *cuts, len(text)]
+    pieces = [seg.sub(a, b) for a, b in itertools.pairwise(bounds)]
+    for piece in pieces[1:]:
+        piece.blank_before = 0
+    for piece in pieces:
+        piece.column = seg.column
+    return pieces
+
+
 def _is_debris(seg: Segment) -> bool:
     """A mark a scan left on a line of its own ("." or "-"), with no letter or digit."""
     return len(seg.text) <= 3 and not any(ch.isalnum() for ch in seg.text)
@@ -1723,6 +1751,7 @@ class _DocumentScanner:
                     RECIPIENTS_LOOSE.match(seg.folded)
                     or k + 1 == n
                     or text[: inside.start("auth")].rstrip().endswith((";", "./.", ":"))
+                    or text[inside.start("auth") - 3 : inside.start("auth")].isspace()  # a table's cells
                     or not any(ch.isalnum() for ch in text[: inside.start("auth")])  # "_—_ KT.CHỦ TỊCH"
                 )
             ):
@@ -2128,6 +2157,12 @@ class _DocumentScanner:
                     n += 1
                     seg, t = left, left.text
                     f = fold(t[:_PREFIX])
+            elif t[0] in "TKQ" and AUTHORITY.match(t) and (pieces := _unglued(seg)):
+                # A signature block whose line breaks a copy lost: "TM. CHÍNH PHỦKT. THỦ TƯỚNG".
+                self.segs[k : k + 1] = pieces
+                n += len(pieces) - 1
+                seg, t = pieces[0], pieces[0].text
+                f = fold(t[:_PREFIX])
             label = RECIPIENTS_LABEL.match(f)
             wrapped = None if label else wrapped_keyword(RECIPIENTS_LABEL, self.segs, k)
             if wrapped is not None:
