@@ -328,6 +328,19 @@ def test_a_signature_block_whose_line_breaks_a_copy_lost() -> None:
         )
 
 
+def test_a_title_and_name_that_end_a_text_without_end_mark_are_its_signature() -> None:
+    """A law copied without ``./.`` nor Nơi nhận ends with its signer's title and name: the
+    closing; an upper-case line and a capitalised one that are no title stay the body's."""
+    text = (
+        "LUẬT\nThử nghiệm\n\nĐiều 1. Phạm vi\nLuật này quy định việc thử nghiệm.\n"
+        "Luật này được Quốc hội thông qua ngày 15 tháng 6 năm 2020.\n\nCHỦ TỊCH QUỐC HỘI\n\nNguyễn Văn An\n"
+    )
+    signature = vnplan.parse(text)[0].signature
+    assert signature is not None and (signature.title, signature.signer) == ("CHỦ TỊCH QUỐC HỘI", "Nguyễn Văn An")
+    doc = vnplan.parse(text.replace("CHỦ TỊCH QUỐC HỘI\n\nNguyễn Văn An", "BẢNG TỔNG HỢP\n\nCác Xã Vùng Cao"))[0]
+    assert doc.signature is None
+
+
 def test_dotted_blanks_are_not_the_closing_mark() -> None:
     """``..../....`` in a form is a blank to fill in, not the closing ``./.``."""
     units = kinds("KẾ HOẠCH\nMẫu\n\nSố:........./.........\nNgày ..../..../....\nNội dung tiếp theo.\n")

@@ -1728,7 +1728,8 @@ class _DocumentScanner:
         KT. CHỦ TỊCH`` line is split) and notes the lines holding ``./.``. The end mark is
         the first ``./.`` that a closing follows (such a keyword later, a signer's title
         and name, or no more than eight lines), or in a consolidated text the last before
-        its block; text after it on its line is split off.
+        its block; text after it on its line is split off. With neither, a signer's title
+        and name that end the text open the closing.
         Returns the end mark's segment and the opener's segment with the kind it proposes
         (either may be None); where the body ends is the grammar's (:meth:`body`).
         """
@@ -1796,6 +1797,12 @@ class _DocumentScanner:
                     opener = (opener[0] + 1, opener[1])
             if opener is not None or n - (k + 1) <= 8 or self.signature_follows(k + 1):
                 return k, opener
+        if opener is None:
+            # No keyword and no end mark: a signer's title and name that end the text (a law's
+            # "CHỦ TỊCH QUỐC HỘI" over its name) open the closing.
+            for k in range(n - 2, max(i, n - 6) - 1, -1):
+                if SIGNER_TITLE_WORDS.match(segs[k].folded) and self.signature_follows(k):
+                    return None, (k, "SIGNER_TITLE")
         return None, opener
 
     def signature_follows(self, k: int) -> bool:
