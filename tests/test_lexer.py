@@ -272,23 +272,16 @@ def test_a_signature_block_an_old_copy_wrote_in_lower_case() -> None:
     a note (``thủ tướng chính phủ`` over ``(Đã ký)``), the authority line itself
     (``kt.bộ trưởng``); a line of a title's words with no name under it is no title."""
     body = "NGHỊ ĐỊNH\nThử\n\nĐiều 1. Phạm vi./.\n\nNơi nhận:\n- Các Bộ;\n- Lưu: VT.\n\n"
-    doc = vnplan.parse(body + "TM. Chính phủ\nThủ tướng\n\nPhan Văn Khải\n")[0]
-    assert doc.signature is not None
-    assert (doc.signature.authority, doc.signature.title, doc.signature.signer) == (
-        ("TM. Chính phủ",),
-        "Thủ tướng",
-        "Phan Văn Khải",
-    )
-    doc = vnplan.parse(body + "thủ tướng chính phủ\n\n(Đã ký)\n\nPhan Văn Khải\n")[0]
-    assert doc.signature is not None
-    assert (doc.signature.title, doc.signature.signer) == ("thủ tướng chính phủ", "Phan Văn Khải")
-    doc = vnplan.parse(body + "kt.bộ trưởng bộ tài chính\nthứ trưởng\n\nVũ Văn Ninh\n")[0]
-    assert doc.signature is not None
-    assert (doc.signature.authority, doc.signature.title, doc.signature.signer) == (
-        ("kt.bộ trưởng bộ tài chính",),
-        "thứ trưởng",
-        "Vũ Văn Ninh",
-    )
+    for closing, signature in (
+        ("TM. Chính phủ\nThủ tướng\n\nPhan Văn Khải\n", (("TM. Chính phủ",), "Thủ tướng", "Phan Văn Khải")),
+        ("thủ tướng chính phủ\n\n(Đã ký)\n\nPhan Văn Khải\n", ((), "thủ tướng chính phủ", "Phan Văn Khải")),
+        (
+            "kt.bộ trưởng bộ tài chính\nthứ trưởng\n\nVũ Văn Ninh\n",
+            (("kt.bộ trưởng bộ tài chính",), "thứ trưởng", "Vũ Văn Ninh"),
+        ),
+    ):
+        read = vnplan.parse(body + closing)[0].signature
+        assert read is not None and (read.authority, read.title, read.signer) == signature
     doc = vnplan.parse(body.replace("- Lưu: VT.\n", "Giám đốc các sở\n- Lưu: VT.\n"))[0]
     assert doc.signature is None and stray(doc) == ("Giám đốc các sở",)
 

@@ -2,7 +2,9 @@
 
 The renderer writes these forms; the rules' safe fixes rewrite text into them.
 Keeping them in one place is what makes "the rendering of any document has
-nothing left to fix safely" true by construction.
+nothing left to fix safely" true by construction. The tests that tell a line's
+role (a căn cứ, a page's furniture) live here too, so that the lexer, the
+renderer and the rules tell it alike.
 """
 
 from __future__ import annotations

@@ -369,15 +369,16 @@ def closing_fragment(ctx: Context) -> Iterator[Finding]:
 
     Bad::
 
-        CHỦ TỊCH
-        Điều 5. Hiệu lực thi hành
-        Nguyễn Văn An
+        Nơi nhận:
+        - Các sở, ngành;
+        Bản sao gửi kèm hồ sơ của Sở Y tế để các đơn vị triển khai thực hiện.
+        - Lưu: VT.
 
     Good::
 
-        CHỦ TỊCH
-
-        Nguyễn Văn An
+        Nơi nhận:
+        - Các sở, ngành;
+        - Lưu: VT.
     """
     for fragment in ctx.doc.stray:
         text = fragment.text.strip()
