@@ -75,6 +75,8 @@ GROWTH_CASES = [
     ("wide-gap-columns", "parse"),
     ("many-citations", "refs"),
     ("many-noi-nhan", "fix"),  # a parse per safe fix that changed the layout
+    ("blank-lines", "refs"),  # two \s* side by side in the citation finder
+    ("blank-lines", "plan"),
 ]
 
 

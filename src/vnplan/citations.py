@@ -73,8 +73,10 @@ _SYMBOL_AHEAD = re.compile(r"\s*[/-]\s*[a-z0-9]")
 # (half the cost of the forward scan). The few numbers found get the exact tests below,
 # instead of every number of the text (most are dates, amounts and list labels).
 _REVERSED_TYPES = "|".join(_tolerant(name[::-1]) for name in _NAMES)
+# (Each run of spaces is matched by one \s* only: two side by side would try every split
+# of a long run of blank lines, at every digit.)
 _CANDIDATE_REVERSED = re.compile(
-    rf"\d(?!\d)\s*:?(?:\s*[a-z0-9~]{{0,2}}s)?\s*(?:{_REVERSED_TYPES}|[a-z0-9~]{{0,2}}s)(?![a-z~])"
+    rf"\d(?!\d)\s*(?::\s*)?(?:[a-z0-9~]{{0,2}}s\s*)?(?:{_REVERSED_TYPES}|[a-z0-9~]{{0,2}}s)(?![a-z~])"
 )
 
 
@@ -93,10 +95,10 @@ _GROUP = re.compile(r"(?P<sep>\s*[/\-\u2010-\u2015]\s*)(?P<group>[A-ZĐÐ0-9][A-
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # After the symbol, on folded text.
 _DATE = re.compile(
-    r"\s*,?\s*ngay\s+(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"\s*(?:,\s*)?ngay\s+(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"|thang\s+(?P<m2>\d{1,2})\s+nam\s+(?P<y2>\d{4}))"
 )
-_ISSUER_START = re.compile(r"\s*,?\s*c[a-z~]{0,3}a\s+")  # "của", and OCR's "ciia", "ctia"
+_ISSUER_START = re.compile(r"\s*(?:,\s*)?c[a-z~]{0,3}a\s+")  # "của", and OCR's "ciia", "ctia"
 # Words that end an issuer's name ("... của Thủ tướng Chính phủ về việc ..."), and pairs
 # whose first word may also belong to a name ("Ủy ban" but "ban hành").
 _ISSUER_STOP = frozenset(
