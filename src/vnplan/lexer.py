@@ -928,15 +928,22 @@ def _unglued(seg: Segment) -> list[Segment]:
         for m in _GLUED_LINE.finditer(text, 1)
         if text[m.start() - 1] == ")" or (text[m.start() - 1].isupper() and text[m.start()] != ")")
     ]
-    if not cuts:
-        return []
-    bounds = [0, *cuts, len(text)]
-    pieces = [seg.sub(a, b) for a, b in itertools.pairwise(bounds)]
-    for piece in pieces[1:]:
-        piece.blank_before = 0
-    for piece in pieces:
-        piece.column = seg.column
-    return pieces
+    pieces: list[Segment] = []
+    rest = seg
+    for cut in reversed(cuts):  # from the right, so that the cuts' offsets hold
+        rest, piece = rest.cut(cut, column=seg.column)
+        pieces.append(piece)
+    return [rest, *reversed(pieces)] if pieces else []
+
+
+def _title_words(text: str, folded: str) -> bool:
+    """A short line of a signer's title's words that ends no list entry (``Thứ trưởng``)."""
+    return (
+        len(text) <= 40
+        and text[0] not in "-+•"
+        and not text.endswith((";", ","))
+        and SIGNER_TITLE_WORDS.match(folded) is not None
+    )
 
 
 def _is_debris(seg: Segment) -> bool:
@@ -1972,7 +1979,7 @@ class _DocumentScanner:
             marker_only = kind in _KEYWORD_KINDS and not text[skip:].strip(" *.:")
         if basis:
             self.basis(first_unit)
-        if mark is not None and mark < end:
+        if mark is not None:
             out.append(Unit(END_MARK, []))  # on the last line: nothing follows to ask about
         return end
 
@@ -2060,8 +2067,7 @@ class _DocumentScanner:
         """A signer's title as an old copy wrote it, not in capitals (``thủ tướng chính
         phủ``): a title's words, on a short line that ends no list entry, with the signer's
         name under it (after a note such as ``(Đã ký)``)."""
-        t = seg.text
-        if len(t) > 40 or t[0] in "-+•" or t.endswith((";", ",", ".")) or not SIGNER_TITLE_WORDS.match(seg.folded):
+        if not _title_words(seg.text, seg.folded) or seg.text.endswith("."):
             return False
         for j in range(k + 1, min(k + 4, len(self.segs))):
             if self.signer_span(j):
@@ -2119,8 +2125,10 @@ class _DocumentScanner:
         t = seg.text
         # An annex's title, maybe wrapped after its first word: "Phụ" over "lục 01", "THỦ"
         # over "TỤC HÀNH CHÍNH ...".
-        titled = ANNEX_HEAD.match(fold(f"{t} {nxt.text[:20]}")) is not None or (
-            len(t) <= 8 and t.isalpha() and seg.upper() and is_upper_text(nxt.text)
+        titled = (
+            ANNEX_HEAD.match(seg.folded) is not None
+            or wrapped_keyword(ANNEX_HEAD, segs, k) is not None
+            or (len(t) <= 8 and t.isalpha() and seg.upper() and is_upper_text(nxt.text))
         )
         if is_page_mark(t):
             return False
@@ -2232,15 +2240,7 @@ class _DocumentScanner:
                 # or as an old copy wrote it, in lower case ("TM. Chính phủ" over "Thủ tướng").
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
-            elif (
-                seen_authority
-                and not seen_title
-                and len(t) <= 40
-                and t[0] not in "-+•"
-                and not t.endswith((";", ","))
-                and SIGNER_TITLE_WORDS.match(f)
-                and (seg.upper() or self.right_column(k))
-            ):
+            elif seen_authority and not seen_title and _title_words(t, f) and (seg.upper() or self.right_column(k)):
                 # "Thứ trưởng" in the right-hand column, or in a TCVN3 capitals-font line.
                 prev = self.emit("SIGNER_TITLE", seg)
                 seen_title = True
