@@ -1,6 +1,6 @@
-"""docs/grammar.md against grammar/vnplan.lark and grammar/lines.lark: every rule written
-as the grammar file writes it, every example parsing to the tree shown, and vnplan.lark's
-conflicts all of the one kind the body's nesting relies on."""
+"""docs/grammar.md against grammar/vnplan.lark, grammar/lines.lark and grammar/citation.lark:
+every rule written as the grammar file writes it, every example parsing to the tree shown,
+and vnplan.lark's conflicts all of the one kind the body's nesting relies on."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnplan import lines
+from vnplan import citations, lines
+from vnplan._text import skeleton
 from vnplan.errors import ParseError
 from vnplan.parser import _RUNS, _Feed, _UnitLexer, get_parser, grammar_text, parse_units
 
@@ -65,14 +66,20 @@ def _examples(rules: dict[str, str]) -> list[tuple[str, str, str]]:
     return out
 
 
-def _render(tree: Any, values: bool = False) -> str:
+def _render(tree: Any, values: bool = False, text: str | None = None) -> str:
+    """A tree as one line; with ``values``, each token's text (stripped), read from ``text``
+    at the token's position where the tree was parsed from a copy of it (a skeleton)."""
     if isinstance(tree, lark.Token):
-        return f'{tree.type}"{tree.strip()}"' if values else str(tree.type)
-    return f"{tree.data}({' '.join(_render(c, values) for c in tree.children)})"
+        value = tree if text is None else text[tree.start_pos : tree.end_pos]
+        return f'{tree.type}"{value.strip()}"' if values else str(tree.type)
+    return f"{tree.data}({' '.join(_render(c, values, text) for c in tree.children)})"
 
 
 _RULES = _grammar_rules()
 _LINE_RULES = _grammar_rules(lines.grammar_text())
+_CITATION_RULES = _grammar_rules(citations.grammar_text())
+_ALL_RULES = [_RULES, _LINE_RULES, _CITATION_RULES]
+_GRAMMARS = ["vnplan.lark", "lines.lark", "citation.lark"]
 
 
 def _node(rule: str, rules: dict[str, str]) -> str:
@@ -83,11 +90,13 @@ def _node(rule: str, rules: dict[str, str]) -> str:
     return aliases.pop() if aliases else rule
 
 
-def test_the_two_grammars_name_their_rules_apart() -> None:
-    assert not set(_RULES) & set(_LINE_RULES)
+def test_the_grammars_name_their_rules_apart() -> None:
+    """docs/grammar.md has one section per rule name."""
+    names = [name for rules in _ALL_RULES for name in rules]
+    assert len(names) == len(set(names))
 
 
-@pytest.mark.parametrize("rules", [_RULES, _LINE_RULES], ids=["vnplan.lark", "lines.lark"])
+@pytest.mark.parametrize("rules", _ALL_RULES, ids=_GRAMMARS)
 def test_every_rule_is_documented_as_written(rules: dict[str, str]) -> None:
     sections = _doc_sections()
     for name, definition in rules.items():
@@ -98,6 +107,7 @@ def test_every_rule_is_documented_as_written(rules: dict[str, str]) -> None:
 
 _EXAMPLES = _examples(_RULES)
 _LINE_EXAMPLES = _examples(_LINE_RULES)
+_CITATION_EXAMPLES = _examples(_CITATION_RULES)
 
 
 @pytest.mark.parametrize(("rule", "units", "tree"), _EXAMPLES, ids=[e[0] for e in _EXAMPLES])
@@ -116,8 +126,17 @@ def test_line_grammar_examples_parse_as_shown(rule: str, line: str, tree: str) -
     assert rule.startswith("_") or f"{rule}(" in tree, f"the example of {rule} does not show it"
 
 
+@pytest.mark.parametrize(("rule", "text", "tree"), _CITATION_EXAMPLES, ids=[e[0] for e in _CITATION_EXAMPLES])
+def test_citation_grammar_examples_parse_as_shown(rule: str, text: str, tree: str) -> None:
+    # The grammar reads the text's skeleton; the tokens are shown as the text writes them.
+    assert _render(citations.parse_citation(skeleton(text)), values=True, text=text) == tree
+    assert f"{rule}(" in tree, f"the example of {rule} does not show it"
+
+
 @pytest.mark.parametrize(
-    ("rules", "examples"), [(_RULES, _EXAMPLES), (_LINE_RULES, _LINE_EXAMPLES)], ids=["vnplan.lark", "lines.lark"]
+    ("rules", "examples"),
+    [(_RULES, _EXAMPLES), (_LINE_RULES, _LINE_EXAMPLES), (_CITATION_RULES, _CITATION_EXAMPLES)],
+    ids=_GRAMMARS,
 )
 def test_every_rule_has_an_example(rules: dict[str, str], examples: list[tuple[str, str, str]]) -> None:
     assert set(rules) <= {e[0] for e in examples}
@@ -142,10 +161,14 @@ def test_conflicts_are_only_a_section_taking_what_it_may_hold(caplog: pytest.Log
         assert terminal in inner, f"{rule} conflicts on {terminal}, which it may not hold"
 
 
-def test_the_line_grammar_has_no_conflicts(caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [(lines.grammar_text(), ["number_line", "date_line"]), (citations.grammar_text(), ["citation"])],
+    ids=_GRAMMARS[1:],
+)
+def test_the_in_line_grammars_have_no_conflicts(text: str, starts: list[str], caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG, logger="lark"):
-        starts = ["number_line", "date_line"]
-        lark.Lark(lines.grammar_text(), parser="lalr", lexer="contextual", start=starts, debug=True)
+        lark.Lark(text, parser="lalr", lexer="contextual", start=starts, debug=True)
     assert not [r for r in caplog.records if "conflict" in r.getMessage().lower()]
 
 

@@ -202,6 +202,49 @@ def test_reference_forms(text: str, identifier: str, year: int | None, party: bo
     assert (ref.identifier, ref.year, ref.party) == (identifier, year, party)
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # Punctuation after a word ends the issuer's name: a note in brackets, or a colon
+        # set off by a space, is the sentence's.
+        ("theo Quyết định số 15/QĐ-UBND ngày 02/3/2019 của UBND tỉnh Hà Tây (cũ) về", "UBND tỉnh Hà Tây"),
+        ("Nghị quyết số 7/2021/NQ-HĐND của HĐND huyện Đông Anh (khóa II) quy định", "HĐND huyện Đông Anh"),
+        ("theo Kế hoạch số 9/KH-UBND của UBND xã An Phú : các thôn tổ chức", "UBND xã An Phú"),
+        # What already ended it: a lower-case word going on with the sentence, "và" before
+        # one, a blank line, ten words.
+        ("Thông tư số 3/2020/TT-BTC của Bộ Tài chính hướng dẫn thực hiện", "Bộ Tài chính"),
+        ("Chỉ thị số 4/CT-UBND của Chủ tịch UBND tỉnh và các văn bản", "Chủ tịch UBND tỉnh"),
+        ("Quyết định số 5/QĐ-BTNMT của Bộ Tài nguyên và Môi trường, nay", "Bộ Tài nguyên và Môi trường"),
+        ("Công văn số 6/SYT-NVY của Sở Y tế\n\nCác đơn vị", "Sở Y tế"),
+        ("Quyết định số 8/QĐ-UBND của A B C D E G H I K L M N", "A B C D E G H I K L"),
+    ],
+)
+def test_reference_issuers(text: str, issuer: str) -> None:
+    (ref,) = vnplan.references(text)
+    assert ref.issuer == issuer and ref.text.endswith(issuer)
+
+
+def test_a_symbol_glued_to_a_word_ends_there() -> None:
+    """A ký hiệu's letters have no diacritics (but Đ): a word glued to it is not read on."""
+    (ref,) = vnplan.references("theo Quyết định số 35/2025/QĐ-TTgcủa Thủ tướng Chính phủ")
+    assert (ref.symbol, ref.issuer, ref.text) == ("2025/QĐ-TTgc", None, "Quyết định số 35/2025/QĐ-TTgc")
+
+
+def test_the_citation_grammar_reads_after_the_number() -> None:
+    """grammar/citation.lark reads what follows a cited number, on the text's skeleton."""
+    from vnplan._text import skeleton
+    from vnplan.citations import parse_citation
+
+    tree = parse_citation(skeleton("1472/QĐ-TTg, ngày 28 tháng 9 năm 2020 của Thủ tướng Chính phủ về việc"))
+    assert tree is not None
+    assert [str(part.data) for part in tree.children if not isinstance(part, str)] == [
+        "citation_symbol",
+        "citation_date",
+        "citation_issuer",
+    ]
+    assert parse_citation("QĐ-TTg") is None
+
+
 def test_no_reference_in_ordinary_numbers() -> None:
     assert vnplan.references("Kế hoạch 5 năm 2021-2025 và Luật Trẻ em 2016; 50/2014/QH13 - Luật Xây dựng") == ()
 

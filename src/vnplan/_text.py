@@ -20,6 +20,7 @@ __all__ = [
     "fold",
     "is_nfc",
     "is_upper_text",
+    "skeleton",
     "squash",
     "to_nfc",
     "word_counts",
@@ -145,6 +146,24 @@ _FOLD_LIST = [FOLD_TABLE.get(cp, chr(cp)) for cp in range(max(FOLD_TABLE) + 1)]
 def fold(text: str) -> str:
     """Lower-case ASCII skeleton of ``text``, same length (see module docstring)."""
     return text.translate(_FOLD_LIST)
+
+
+def _build_skeleton_list() -> list[str]:
+    # fold's table with each letter in its case; "Ð" (U+00D0), which copies write for
+    # "Đ", is a D too.
+    table = {cp: base.upper() if chr(cp).isupper() else base for cp, base in FOLD_TABLE.items()}
+    table[0x00D0] = "D"
+    return [table.get(cp, chr(cp)) for cp in range(max(table) + 1)]
+
+
+_SKELETON_LIST = _build_skeleton_list()
+
+
+def skeleton(text: str) -> str:
+    """``text`` with every Latin letter its ASCII base letter in its own case, same length:
+    ``Quyết định số 12/QĐ-TTg`` is ``Quyet dinh so 12/QD-TTg``. A grammar that reads it
+    matches words whatever their diacritics and still tells capitals apart."""
+    return text.translate(_SKELETON_LIST)
 
 
 _SPACES = re.compile(r"\s+")

@@ -9,21 +9,29 @@ diacritics (``Quyet dinh so 1472/QD-TTg``) and common OCR damage (``sb``,
 ``s6`` for ``số``) are found too; the number, symbol, date and issuer are read
 from the text as written.
 
-Each :class:`Reference` carries the span of the citation in the original
-input. This module reads text only; it imports neither the parser nor the model
-builder.
+This module finds where a citation starts (its type name or ``số`` before a
+number); what the citation holds from its number on, the ký hiệu, the date and
+the issuer after ``của``, is the grammar ``grammar/citation.lark``, and
+:class:`Reference` is built from its parse tree. Each reference carries the span
+of the citation in the original input. The model builder is not imported.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 import attrs
+import lark
+from lark import Token, Tree
 
-from ._text import fold
+from ._text import fold, skeleton, squash
 from .model import ABBREVIATION_NAMES, TYPE_ABBREVIATIONS, PartialDate, Reference, abbreviation_for
+from .parser import build_lark
 from .source import Source
 
 __all__ = ["find_references", "references"]
@@ -66,7 +74,7 @@ _TYPE_PATTERN = "|".join(_tolerant(name) for name in _NAMES)
 _NUMBER = re.compile(r"(?<![\d/.,:-])\d{1,5}(?!\d)")
 _TYPE_FULL = re.compile(rf"(?:{_TYPE_PATTERN})")
 _SO_TAIL = re.compile(r"(?<![a-z~])s[a-z0-9~]{0,2}\s*:?$")
-_SYMBOL_AHEAD = re.compile(r"\s*[/-]\s*[a-z0-9]")
+_SYMBOL_AHEAD = re.compile(r"\s*[/\-\u2010-\u2015]\s*[a-z0-9]")
 # Where a citation's number can be: after a type name or a "số". One pass over the *reversed*
 # folded text finds them: read backwards, a candidate starts at a number's first digit, so the
 # regex engine tries the ~40 names only at digits instead of at every position of the text
@@ -90,37 +98,17 @@ class _Hit(NamedTuple):
     num_end: int
 
 
-# A group of the symbol, on clean text: starts with a capital or a digit.
-_GROUP = re.compile(r"(?P<sep>\s*[/\-\u2010-\u2015]\s*)(?P<group>[A-ZĐÐ0-9][A-Za-zĐđÐ0-9&]*)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# After the symbol, on folded text.
-_DATE = re.compile(
-    r"\s*(?:,\s*)?ngay\s+(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-    r"|thang\s+(?P<m2>\d{1,2})\s+nam\s+(?P<y2>\d{4}))"
-)
-_ISSUER_START = re.compile(r"\s*(?:,\s*)?c[a-z~]{0,3}a\s+")  # "của", and OCR's "ciia", "ctia"
-# Words that end an issuer's name ("... của Thủ tướng Chính phủ về việc ..."), and pairs
-# whose first word may also belong to a name ("Ủy ban" but "ban hành").
-_ISSUER_STOP = frozenset(
-    ["ve", "viec", "giao", "nham", "tai", "theo", "da", "duoc", "cho", "de", "nay", "sau", "gui", "kem", "lam", "co"]
-)
-_ISSUER_STOP_PAIRS = frozenset(
-    [
-        "ban hanh",
-        "quy dinh",
-        "quy che",
-        "huong dan",
-        "trien khai",
-        "thuc hien",
-        "phe duyet",
-        "sua doi",
-        "tiep tuc",
-        "tang cuong",
-        "to chuc",
-        "ket luan",
-        "kinh gui",
-    ]
-)
+_DIGIT_RUNS = re.compile(r"\d+")
+_DASHES = re.compile(r"[\u2010-\u2015]")
+_SPACES = re.compile(r"\s+")
+# How far after its number the grammar reads a citation: its ký hiệu, date and a ten-word
+# issuer fit with room to spare, and a paragraph of one long line is not read to its end
+# at every citation.
+_WINDOW = 200
+# A ký hiệu's letters are ASCII or Đ. The skeleton the grammar reads has no diacritics, so
+# a group glued to a word ("QĐ-TTgcủa") is cut where the text's letters have them.
+_WRITTEN_GROUP = re.compile(r"\s*[/\-\u2010-\u2015]\s*[A-ZĐÐ0-9][A-Za-zĐđÐ0-9&]*")
 # Short forms without a symbol are only taken for these types, and not before a unit ("Kế hoạch 5 năm").
 _SHORT_TYPES = frozenset({"chi thi", "nghi quyet", "quyet dinh", "nghi dinh", "thong tu", "ket luan", "luat"})
 _UNIT_AFTER = re.compile(r"\s*(?:nam|thang|ngay|tuan|quy|%|trieu|ty|nguoi|lan|muc|diem|khoan|dieu)(?![a-z~])")
@@ -188,64 +176,104 @@ def _type_key(written: str) -> str:
     return next(name for name, pattern in _TOLERANT_NAMES if pattern.fullmatch(squashed))
 
 
+def grammar_text() -> str:
+    """The text of ``citation.lark``, from the installed package or the source tree."""
+    packaged = importlib.resources.files("vnplan").joinpath("grammar/citation.lark")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "grammar" / "citation.lark").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> lark.Lark:
+    # A contextual lexer: after the number only what may follow it is tried, the rest of
+    # the window (REST) last.
+    return build_lark(grammar_text(), "citation", lexer="contextual", start="citation")
+
+
+def parse_citation(text: str) -> Tree[Token] | None:
+    """The parse tree of a citation from its number on (``text`` is the text's skeleton),
+    or ``None`` where ``text`` does not start with a number."""
+    try:
+        return _parser().parse(text)
+    except lark.exceptions.LarkError:
+        return None
+
+
+def _parts(tree: Tree[Token], base: int) -> dict[str, list[tuple[int, int]]]:
+    """The parts of a citation's tree (``citation_symbol``, ...): their tokens' spans, as
+    offsets in the text the parsed window starts at ``base`` of."""
+    return {
+        str(part.data): [(base + (t.start_pos or 0), base + (t.end_pos or 0)) for t in part.scan_values(_is_token)]
+        for part in tree.children
+        if isinstance(part, Tree)
+    }
+
+
+def _is_token(value: object) -> bool:
+    return isinstance(value, Token)
+
+
 def _reference(text: str, folded: str, hit: _Hit, inherited: str | None = None) -> tuple[Reference, int] | None:
     """The reference that ``hit`` starts, and the offset where it ends.
 
     A hit without a type name takes the type of its ký hiệu, or ``inherited``.
     """
+    # Only a short form ("Chỉ thị 23") goes without a ký hiệu, and not before a unit
+    # ("Kế hoạch 5 năm"); a hit that can have neither is not parsed.
+    short = hit.kind in _SHORT_TYPES and _UNIT_AFTER.match(folded, hit.num_end) is None
+    if not short and _SYMBOL_AHEAD.match(folded, hit.num_end) is None:
+        return None
+    base = hit.num_start
+    tree = parse_citation(skeleton(text[base : base + _WINDOW]))
+    if tree is None:
+        return None
+    parts = _parts(tree, base)
     pos = hit.num_end
-    groups: list[str] = []
-    party = False
-    while True:
-        g = _GROUP.match(text, pos)
-        if g is None:
+    groups: list[tuple[int, int]] = []
+    for start, end in parts.get("citation_symbol", []):
+        written = _WRITTEN_GROUP.match(text, start, end)
+        if written is not None:
+            groups.append((start, written.end()))
+            pos = written.end()
+        if written is None or pos < end:
+            parts = {}  # the citation ends inside its ký hiệu
             break
-        sep = g.group("sep")
-        # A separator with spaces on both sides is a dash in the sentence, not in the number
-        # ("50/2014/QH13 - Luật Xây dựng"); a line broken after a hyphen is a wrapped number.
-        if sep[:1].isspace() and sep[-1:].isspace():
-            break
-        if sep.strip() != "/" and not groups:
-            party = True  # "20-CT/TW": a hyphen after the number is the Party's numbering
-        groups.append(g.group("group"))
-        pos = g.end()
+    # "20-CT/TW": a hyphen after the number is the Party's numbering.
+    party = bool(groups) and not text[groups[0][0] : groups[0][1]].lstrip().startswith("/")
     if hit.kind is None:
         if not groups:
             return None
-        token = abbreviation_for(groups[0])
+        token = abbreviation_for(text[groups[0][0] : groups[0][1]].lstrip()[1:].lstrip())
         canonical = ABBREVIATION_NAMES.get(token or "") or inherited
         if canonical is None:
             return None
         type_name = ""
     else:
-        if not groups and (hit.kind not in _SHORT_TYPES or _UNIT_AFTER.match(folded, pos)):
+        if not groups and not short:
             return None
         canonical = _TYPES[hit.kind]
-        type_name = " ".join(text[hit.start : hit.type_end].split())
+        type_name = squash(text[hit.start : hit.type_end])
     symbol = None
     year = None
     if groups:
         # The ký hiệu as written, without spaces (a wrapped line) and with hyphen-minus.
-        symbol = re.sub(r"[\u2010-\u2015]", "-", re.sub(r"\s+", "", text[hit.num_end : pos]))[1:]
+        symbol = _DASHES.sub("-", _SPACES.sub("", text[hit.num_end : pos]))[1:]
         head, slash, _ = symbol.partition("/")
         if not party and slash and _YEAR.fullmatch(head):
             year = int(head)
     date = None
-    d = _DATE.match(folded, pos)
-    if d is not None:
-        day, month, yr = int(d.group("d")), int(d.group("m") or d.group("m2")), int(d.group("y") or d.group("y2"))
+    if "citation_date" in parts:
+        [(start, pos)] = parts["citation_date"]
+        day, month, yr = map(int, _DIGIT_RUNS.findall(text, start, pos))
         try:
             date = PartialDate(yr, month, day)
         except ValueError:
             date = None
-        pos = d.end()
     issuer = None
-    i = _ISSUER_START.match(folded, pos)
-    if i is not None:
-        issuer, issuer_end = _issuer(text, folded, i.end())
-        if issuer:
-            pos = issuer_end
-    written = " ".join(text[hit.start : pos].split())
+    if "citation_issuer" in parts:
+        [_, (start, pos)] = parts["citation_issuer"]  # "của", then the name
+        issuer = squash(text[start:pos])
     ref = Reference(
         type_name=type_name,
         canonical_type=canonical,
@@ -255,42 +283,6 @@ def _reference(text: str, folded: str, hit: _Hit, inherited: str | None = None) 
         year=year,
         date=date,
         issuer=issuer,
-        text=written,
+        text=squash(text[hit.start : pos]),
     )
     return ref, pos
-
-
-def _issuer(text: str, folded: str, start: int) -> tuple[str | None, int]:
-    """The issuer's name after "của": words up to a stop word or punctuation, at most 10."""
-    words = list(_words(text, start))
-    taken: list[tuple[int, int]] = []
-    for k, (a, b) in enumerate(words):
-        key = folded[a:b]
-        after = folded[words[k + 1][0] : words[k + 1][1]] if k + 1 < len(words) else ""
-        word = text[a:b]
-        # A stop word ends the name in lower case ("về", "tại"), or in an all-caps title ("VỀ VIỆC");
-        # "Tài" of "Bộ Tài chính" folds like "tại" but is part of the name.
-        stops = key in _ISSUER_STOP and (word.islower() or (word.isupper() and key in ("ve", "viec")))
-        if stops or f"{key} {after}" in _ISSUER_STOP_PAIRS or not text[a].isalpha():
-            break
-        if key == "va" and not text[words[k + 1][0] if k + 1 < len(words) else a].isupper():
-            break  # "và" joins a name ("Bộ Tài nguyên và Môi trường") only before a capital
-        taken.append((a, b))
-        if len(taken) == 10 or text[b : b + 1] in (",", ";", ".", ":", "(", ")"):
-            break
-    if not taken:
-        return None, start
-    return " ".join(text[taken[0][0] : taken[-1][1]].split()), taken[-1][1]
-
-
-def _words(text: str, start: int) -> Iterator[tuple[int, int]]:
-    """Words from ``start`` to the next punctuation (``Lao động - Thương binh`` keeps its dash)."""
-    previous = start
-    for w in re.finditer(r"[^\s,;.:()]+(?:\s+[-\u2013]\s+[^\s,;.:()]+)?", text[start : start + 200]):
-        a, b = start + w.start(), start + w.end()
-        if text.count("\n", previous, a) >= 2:
-            return  # a blank line ends the sentence
-        yield a, b
-        if text[b : b + 1] in (",", ";", ".", ":", "(", ")"):
-            return
-        previous = b
