@@ -19,10 +19,8 @@ of the citation in the original input. The model builder is not imported.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import NamedTuple
 
 import attrs
@@ -32,6 +30,7 @@ from lark import Token, Tree
 from ._text import fold, skeleton, squash
 from .model import ABBREVIATION_NAMES, TYPE_ABBREVIATIONS, PartialDate, Reference, abbreviation_for
 from .parser import build_lark
+from .parser import grammar_text as parser_grammar_text
 from .source import Source
 
 __all__ = ["find_references", "references"]
@@ -178,10 +177,7 @@ def _type_key(written: str) -> str:
 
 def grammar_text() -> str:
     """The text of ``citation.lark``, from the installed package or the source tree."""
-    packaged = importlib.resources.files("vnplan").joinpath("grammar/citation.lark")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "grammar" / "citation.lark").read_text(encoding="utf-8")
+    return parser_grammar_text("citation.lark")
 
 
 @functools.lru_cache(maxsize=1)

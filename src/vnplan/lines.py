@@ -9,9 +9,7 @@ part ``None``): the unit keeps its text, and the validator reports what is missi
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-from pathlib import Path
 
 import attrs
 import lark
@@ -19,6 +17,7 @@ from lark import Token, Tree
 
 from ._text import squash
 from .parser import build_lark
+from .parser import grammar_text as parser_grammar_text
 
 __all__ = ["MAX_NUMBER_DIGITS", "DateParts", "NumberParts", "parse_date_line", "parse_number_line"]
 
@@ -53,10 +52,7 @@ class DateParts:
 
 def grammar_text() -> str:
     """The text of ``lines.lark``, from the installed package or the source tree."""
-    packaged = importlib.resources.files("vnplan").joinpath("grammar/lines.lark")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "grammar" / "lines.lark").read_text(encoding="utf-8")
+    return parser_grammar_text("lines.lark")
 
 
 @functools.lru_cache(maxsize=1)

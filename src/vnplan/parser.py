@@ -28,12 +28,13 @@ from .normalize import NormalizedText
 __all__ = ["build_lark", "get_parser", "grammar_text", "parse_text", "parse_units"]
 
 
-def grammar_text() -> str:
-    """The text of ``vnplan.lark``, from the installed package or the source tree."""
-    packaged = importlib.resources.files("vnplan").joinpath("grammar/vnplan.lark")
+def grammar_text(name: str = "vnplan.lark") -> str:
+    """The text of the grammar file ``name`` (``vnplan.lark``, ``lines.lark``,
+    ``citation.lark``), from the installed package or the source tree."""
+    packaged = importlib.resources.files("vnplan").joinpath(f"grammar/{name}")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    source_tree = Path(__file__).resolve().parents[2] / "grammar" / "vnplan.lark"
+    source_tree = Path(__file__).resolve().parents[2] / "grammar" / name
     return source_tree.read_text(encoding="utf-8")
 
 
