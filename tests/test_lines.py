@@ -34,6 +34,14 @@ def test_number_lines(line: str, parts: NumberParts) -> None:
     assert parse_number_line(line) == parts
 
 
+def test_a_number_line_says_where_its_parts_end() -> None:
+    """The lexer cuts a flattened line there: what follows is another column's."""
+    line = "Số: 4/KH-UBND     Hà Nội, ngày 5 tháng 5 năm 2024"
+    assert parse_number_line(line).end == len("Số: 4/KH-UBND")
+    assert parse_number_line("Số: 12 / KH - UBND").end == len("Số: 12 / KH - UBND")
+    assert parse_number_line("Kế hoạch").end is None
+
+
 @pytest.mark.parametrize("line", ["", "Kính gửi: Sở Y tế", "Sở Y tế", "Luật Đất đai"])
 def test_a_line_the_grammar_does_not_accept_has_no_parts(line: str) -> None:
     assert parse_number_line(line) == NumberParts()

@@ -27,10 +27,9 @@ import attrs
 import lark
 from lark import Token, Tree
 
+from ._grammar import build_lark, grammar_file
 from ._text import fold, skeleton, squash
 from .model import ABBREVIATION_NAMES, TYPE_ABBREVIATIONS, PartialDate, Reference, abbreviation_for
-from .parser import build_lark
-from .parser import grammar_text as parser_grammar_text
 from .source import Source
 
 __all__ = ["find_references", "references"]
@@ -177,7 +176,7 @@ def _type_key(written: str) -> str:
 
 def grammar_text() -> str:
     """The text of ``citation.lark``, from the installed package or the source tree."""
-    return parser_grammar_text("citation.lark")
+    return grammar_file("citation.lark")
 
 
 @functools.lru_cache(maxsize=1)

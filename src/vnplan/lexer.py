@@ -39,6 +39,7 @@ import attrs
 
 from ._text import fold, is_upper_text, squash
 from .canonical import GAZETTE_HEAD, is_basis, is_page_mark
+from .lines import parse_date_line, parse_number_line
 from .model.doctypes import TYPE_ABBREVIATIONS
 from .normalize import NormalizedText
 
@@ -58,17 +59,16 @@ _LOW = "a-zđàáâãèéêìíòóôõùúýăĩũơưạảấầẩẫậắ�
 NATIONAL = re.compile(r"c\S{0,2}ng\s*h\S{0,2}\s+x\S{0,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{0,3}\s+v\S{0,3}t\s+nam")
 MOTTO = re.compile(r"d\S{0,3}c\s*l\S{1,2}p\s*-?\s*t\S{1,2}\s*d[o0]\s*-?\s*h\S{1,3}nh\s*ph\S{0,4}")
 # "Số: 216/KH-UBND"; laws and resolutions write their type first ("Luật số: 51/2024/QH15").
+# Only which line it is: what the line holds is grammar/lines.lark's (vnplan.lines).
 NUMBER = re.compile(
-    r"(?:(?:bo\s+)?luat\s+|nghi\s+quyet\s+|phap\s+lenh\s+|lenh\s+)?"
-    r"s\S{0,2}\s*(?::\s*|(?=\d+\s*/)|(?=\d+-[a-z]))(?P<num>\d+)?(?P<numjunk>[.…_]{4,}|[^\s/-]{0,3})\s*"
-    r"(?:/\s*(?P<sym>\S+)|(?<=\d)-(?P<party>[a-z]\S*))?"
+    r"(?:(?:bo\s+)?luat\s+|nghi\s+quyet\s+|phap\s+lenh\s+|lenh\s+)?s\S{0,2}\s*(?::|(?=\d+\s*/)|(?=\d+-[a-z]))"
 )
+# Which line is a place-and-date line, and where its date ends; its parts are
+# grammar/lines.lark's.
 DATE = re.compile(
-    r"ng\S{0,2}y\b\s*(?P<day>\d{1,2}(?!\d))?(?P<djunk>\S{0,3})\s*"
-    r"th\S{0,3}ng\s*(?P<month>\d{1,2})?(?P<mjunk>\S*)\s*"
-    r"n\S{0,3}m\b\s*(?:(?P<year>\d{4})(?!\S)|(?P<yjunk>\d[^\s,;]{0,4}))?"
+    r"ng\S{0,2}y\b\s*(?:\d{1,2}(?!\d))?\S{0,3}\s*th\S{0,3}ng\s*\S*\s*n\S{0,3}m\b\s*(?:\d{4}(?!\S)|\d[^\s,;]{0,4})?"
 )
-DATE_NUMERIC = re.compile(r"ng\S{0,2}y\b\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})")
+DATE_NUMERIC = re.compile(r"ng\S{0,2}y\b\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 SUBJECT = re.compile(r"v\s*/\s*v\b\s*:?\s*")
 ADDRESSEE_LABEL = re.compile(r"k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
 DONG_KINH_GUI = re.compile(r"\S{0,2}ng\s+k\S{0,2}nh\s*g\S{0,3}i\b\s*:?\s*")
@@ -788,11 +788,10 @@ def _is_form(segments: list[Segment], begin: int, national: int) -> bool:
             break
         if k > national:
             lines.append(f)
-        number = NUMBER.match(f)
-        if number is not None:
+        if NUMBER.match(f) is not None:
             numbered = True
-            symbol = number.group("sym")
-            if (symbol and _PLACEHOLDER.search(symbol)) or (not symbol and _PLACEHOLDER.search(f)):
+            symbol = parse_number_line(seg.text).symbol
+            if _PLACEHOLDER.search(fold(symbol) if symbol else f):
                 return True  # "Số: …/QĐ-…", "Số: ……": a draft leaves the number blank, not the ký hiệu
     # The date line may wrap ("Địa danh, ngày….." over "tháng ….. năm ..."): read it joined.
     text = " ".join(lines)
@@ -1100,18 +1099,14 @@ _INNER_NUMBER = re.compile(r"(?<=\s)s\S{0,2}\s*:\s*\d+\s*/")
 
 def _has_symbol(text: str) -> bool:
     """Whether a number line has its ký hiệu (else a wrapped "/KH-UBND" may follow)."""
-    m = NUMBER.match(fold(text))
-    return m is not None and bool(m.group("sym") or m.group("party"))
+    return parse_number_line(text).symbol is not None
 
 
 def _date_complete(text: str) -> bool:
-    """Whether a place-and-date line has its year, written, blank or damaged ("năm 20…..");
+    """Whether a place-and-date line has its year, written or damaged ("năm 20…..");
     only "năm" at the end of the line leaves it open to a wrap."""
-    folded = fold(text)
-    m = DATE.search(folded)
-    if m is not None:
-        return bool(m.group("year") or m.group("yjunk"))
-    return DATE_NUMERIC.search(folded) is not None
+    parts = parse_date_line(text)
+    return parts.year is not None or "year" in parts.garbled
 
 
 def _ends_sentence(text: str) -> bool:
@@ -1484,11 +1479,11 @@ class _DocumentScanner:
         lead = _RULE_LEAD.match(seg.text)
         if lead is not None and lead.end() < len(seg.text):
             cuts.add(lead.end())
-        num = NUMBER.match(f)
-        if num is not None and num.group("sym") and len(f) - num.end() > 3:
-            rest = seg.sub(num.end(), len(seg.text))
+        number = parse_number_line(seg.text) if NUMBER.match(f) else None
+        if number is not None and number.symbol and number.end is not None and len(f) - number.end > 3:
+            rest = seg.sub(number.end, len(seg.text))
             if _place_date(rest) is not None or is_rule(rest.text):
-                cuts.add(num.end())
+                cuts.add(number.end)
         tail = _RULE_TAIL.search(seg.text)
         if tail is not None and tail.start() > 0:
             cuts.add(tail.start())
@@ -2223,7 +2218,7 @@ class _DocumentScanner:
                 and seg.blank_before <= 1
             ):
                 prev.segments.append(seg)  # debris wrapped onto the next line stays one piece
-            elif consolidation and not seen_title and (number := NUMBER.match(f)) and number.group("sym"):
+            elif consolidation and not seen_title and NUMBER.match(f) and parse_number_line(seg.text).symbol:
                 prev = self.emit("OWN_NUMBER", seg)
             elif consolidation and not seen_title and _place_date(seg) is not None:
                 prev = self.emit("OWN_DATE", seg)

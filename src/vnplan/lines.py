@@ -15,9 +15,8 @@ import attrs
 import lark
 from lark import Token, Tree
 
+from ._grammar import build_lark, grammar_file
 from ._text import squash
-from .parser import build_lark
-from .parser import grammar_text as parser_grammar_text
 
 __all__ = ["MAX_NUMBER_DIGITS", "DateParts", "NumberParts", "parse_date_line", "parse_number_line"]
 
@@ -32,10 +31,12 @@ _DIGIT_RUNS = re.compile(r"\d+")
 
 @attrs.frozen
 class NumberParts:
-    """Số and ký hiệu of a number line: ``Số: 216/KH-UBND`` is ``(216, "KH-UBND")``."""
+    """Số and ký hiệu of a number line: ``Số: 216/KH-UBND`` is ``(216, "KH-UBND")``;
+    ``end`` is where the parts end in the line (what follows is another column's)."""
 
     number: int | None = None
     symbol: str | None = None
+    end: int | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen
@@ -52,7 +53,7 @@ class DateParts:
 
 def grammar_text() -> str:
     """The text of ``lines.lark``, from the installed package or the source tree."""
-    return parser_grammar_text("lines.lark")
+    return grammar_file("lines.lark")
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def parse_number_line(text: str) -> NumberParts:
     if tree is None:
         return NumberParts()
     number = symbol = None
+    end = max(token.end_pos or 0 for token in tree.scan_values(lambda v: isinstance(v, Token)))
     for child in tree.children:
         if not isinstance(child, Tree):
             continue
@@ -87,7 +89,7 @@ def parse_number_line(text: str) -> NumberParts:
                 number = int(digits)
         else:  # symbol, party: the ký hiệu as written, spaces squashed
             symbol = squash(text[tokens[0].start_pos : tokens[-1].end_pos])
-    return NumberParts(number, symbol)
+    return NumberParts(number, symbol, end)
 
 
 @functools.lru_cache(maxsize=512)  # the model reads a date line twice when a signing time fills it
