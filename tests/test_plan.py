@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import vnplan
@@ -222,6 +222,35 @@ def test_reference_forms(text: str, identifier: str, year: int | None, party: bo
 def test_reference_issuers(text: str, issuer: str) -> None:
     (ref,) = vnplan.references(text)
     assert ref.issuer == issuer and ref.text.endswith(issuer)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "issuer"),
+    [
+        ("Nghị quyết số 46/NQ-CP của Chính phủ ngày 08 tháng 3 năm 2025 và", PartialDate(2025, 3, 8), "Chính phủ"),
+        ("Nghị định số 211/2025/NĐ-CP của Chính phủ ngày\n25/7/2025 của Bộ", PartialDate(2025, 7, 25), "Chính phủ"),
+        ("Luật số 14/2012/QH13 của Quốc hội ngày", None, "Quốc hội"),  # "ngày" ends the name
+        ("Quyết định số 9/QĐ-UBND ngày 5/5/2020 của UBND tỉnh ngày 6/6/2020", PartialDate(2020, 5, 5), "UBND tỉnh"),
+    ],
+)
+def test_the_date_after_the_issuer(text: str, date: PartialDate | None, issuer: str) -> None:
+    (ref,) = vnplan.references(text)
+    assert (ref.date, ref.issuer) == (date, issuer)
+
+
+_PARTS = ["/QĐ-UBND", "-CT/TW", " ngày 5/5/2020", ", ngày 3 tháng 4 năm 2020", " của Bộ Y tế", " của"]
+_DEBRIS = [" Bộ", " về việc", " (cũ)", " và", " và Bộ", " ngày", "\n", "\n\n", ";", " - ", "/", " 12"]
+
+
+@given(st.lists(st.sampled_from(_PARTS) | st.sampled_from(_DEBRIS), max_size=8))
+@example([" ngày 5/5/2020", " của Bộ Y tế", " ngày 5/5/2020"])
+def test_the_citation_grammar_reads_whatever_follows_a_number(tails: list[str]) -> None:
+    """Lark's contextual lexer never takes a token the parser then refuses: every text
+    after a number parses (the grammar's REST takes what is not a citation's)."""
+    from vnplan._text import skeleton
+    from vnplan.citations import parse_citation
+
+    assert parse_citation(skeleton("12" + "".join(tails))) is not None
 
 
 def test_a_symbol_glued_to_a_word_ends_there() -> None:

@@ -259,16 +259,18 @@ def _reference(text: str, folded: str, hit: _Hit, inherited: str | None = None) 
             year = int(head)
     date = None
     if "citation_date" in parts:
-        [(start, pos)] = parts["citation_date"]
-        day, month, yr = map(int, _DIGIT_RUNS.findall(text, start, pos))
+        [(start, end)] = parts["citation_date"]
+        day, month, yr = map(int, _DIGIT_RUNS.findall(text, start, end))
         try:
             date = PartialDate(yr, month, day)
         except ValueError:
             date = None
     issuer = None
     if "citation_issuer" in parts:
-        [_, (start, pos)] = parts["citation_issuer"]  # "của", then the name
-        issuer = squash(text[start:pos])
+        [_, (start, end)] = parts["citation_issuer"]  # "của", then the name
+        issuer = squash(text[start:end])
+    # The citation ends with its last part (the date may come after the issuer).
+    pos = max([pos, *(end for name in ("citation_date", "citation_issuer") for _, end in parts.get(name, []))])
     ref = Reference(
         type_name=type_name,
         canonical_type=canonical,
