@@ -81,8 +81,9 @@ _SYMBOL_AHEAD = re.compile(r"\s*[/\-\u2010-\u2015]\s*[a-z0-9]")
 _REVERSED_TYPES = "|".join(_tolerant(name[::-1]) for name in _NAMES)
 # (Each run of spaces is matched by one \s* only: two side by side would try every split
 # of a long run of blank lines, at every digit.)
+# A number is cited after a space or a colon only: at any other digit the ~40 names are not tried.
 _CANDIDATE_REVERSED = re.compile(
-    rf"\d(?!\d)\s*(?::\s*)?(?:[a-z0-9~]{{0,2}}s\s*)?(?:{_REVERSED_TYPES}|[a-z0-9~]{{0,2}}s)(?![a-z~])"
+    rf"\d(?!\d)(?=[\s:])\s*(?::\s*)?(?:[a-z0-9~]{{0,2}}s\s*)?(?:{_REVERSED_TYPES}|[a-z0-9~]{{0,2}}s)(?![a-z~])"
 )
 
 
