@@ -6,14 +6,15 @@
 ``Kế hoạch số 675/KH-UBND ngày 03 tháng 4 năm 2020``, short forms such as
 ``Chỉ thị 23``. Type names are matched on the folded text, so a copy without
 diacritics (``Quyet dinh so 1472/QD-TTg``) and common OCR damage (``sb``,
-``s6`` for ``số``) are found too; the number, symbol, date and issuer are read
-from the text as written.
+``s6`` for ``số``) are found too.
 
 This module finds where a citation starts (its type name or ``số`` before a
 number); what the citation holds from its number on, the ký hiệu, the date and
-the issuer after ``của``, is the grammar ``grammar/citation.lark``, and
-:class:`Reference` is built from its parse tree. Each reference carries the span
-of the citation in the original input. The model builder is not imported.
+the issuer after ``của`` in either order, is the grammar ``grammar/citation.lark``.
+The grammar reads the text's skeleton (:func:`vnplan._text.skeleton`), and
+:class:`Reference` is built from its parse tree with the values as the text writes
+them. Each reference carries the span of the citation in the original input. The
+model builder is not imported.
 """
 
 from __future__ import annotations
