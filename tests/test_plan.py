@@ -217,6 +217,9 @@ def test_reference_forms(text: str, identifier: str, year: int | None, party: bo
         ("Quyết định số 5/QĐ-BTNMT của Bộ Tài nguyên và Môi trường, nay", "Bộ Tài nguyên và Môi trường"),
         ("Công văn số 6/SYT-NVY của Sở Y tế\n\nCác đơn vị", "Sở Y tế"),
         ("Quyết định số 8/QĐ-UBND của A B C D E G H I K L M N", "A B C D E G H I K L"),
+        # A verb that goes on with the sentence, in any case ("bãi bỏ", "thành lập", "bổ sung").
+        ("Quyết định số 10/QĐ-BYT của Bộ trưởng Bộ Y tế bãi bỏ một số văn bản", "Bộ trưởng Bộ Y tế"),
+        ("Quyết định số 11/QĐ-UBND của UBND tỉnh Phú Thọ Thành lập Trung tâm", "UBND tỉnh Phú Thọ"),
     ],
 )
 def test_reference_issuers(text: str, issuer: str) -> None:
@@ -251,6 +254,15 @@ def test_the_citation_grammar_reads_whatever_follows_a_number(tails: list[str]) 
     from vnplan.citations import parse_citation
 
     assert parse_citation(skeleton("12" + "".join(tails))) is not None
+
+
+def test_an_issuer_ends_before_the_next_citation() -> None:
+    """ "và" joins a name before a capital, but not the next citation's type name and số."""
+    text = "theo Nghị định số 5/2020/NĐ-CP của Chính phủ và Thông tư liên tịch số 6/2021/TTLT-BYT-BTC; và"
+    first, second = vnplan.references(text)
+    assert (first.issuer, second.identifier) == ("Chính phủ", "06/2021/TTLT-BYT-BTC")
+    (bare,) = vnplan.references("Công văn 7/UBND-VX của Sở Y tế và Báo cáo thẩm tra số 9/BC-HĐND")[1:]
+    assert bare.identifier == "09/BC-HĐND"
 
 
 def test_a_symbol_glued_to_a_word_ends_there() -> None:
