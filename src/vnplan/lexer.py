@@ -2218,7 +2218,7 @@ class _DocumentScanner:
                 and seg.blank_before <= 1
             ):
                 prev.segments.append(seg)  # debris wrapped onto the next line stays one piece
-            elif consolidation and not seen_title and NUMBER.match(f) and parse_number_line(seg.text).symbol:
+            elif consolidation and not seen_title and NUMBER.match(f) and _has_symbol(seg.text):
                 prev = self.emit("OWN_NUMBER", seg)
             elif consolidation and not seen_title and _place_date(seg) is not None:
                 prev = self.emit("OWN_DATE", seg)
