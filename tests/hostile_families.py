@@ -68,6 +68,14 @@ FAMILIES: dict[str, Family] = {
     "dash-run-then-letter": lambda n: _one_line("-", n) + "x\n",
     "combining-alternating": lambda n: "a" + _one_line("\u0301\u0323", n) + "\n",
     "quoc-hieu-no-closing": lambda n: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" * (n * 12),
+    # Every Quốc hiệu a document's start the grammar refuses: each proposal scans the text again.
+    "headers-no-closing": lambda n: (
+        (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\n"
+            "An Bình, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức ngày hội\nNội dung của kế hoạch.\n"
+        )
+        * (n * 5)
+    ),
     "seed-repeated": lambda n: BASE * max(1, n),
     "header-space-run": lambda n: "ỦY BAN NHÂN DÂN" + " " * (n * 1000) + "x\n" + BASE,
     "nfd-text": lambda n: unicodedata.normalize("NFD", BASE * max(1, n)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -205,6 +206,15 @@ def test_only_the_closing_follows_the_end_mark() -> None:
             parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT _END_MARK {after}".split()])
 
 
+def test_a_document_follows_only_one_that_has_ended() -> None:
+    """Another document follows one whose body ended (its end mark, its closing), only."""
+    for first in ("TEXT _END_MARK", "TEXT SIGNER", "RECIPIENTS_LABEL", "TEXT STRAY", "TEXT SIGNER TEXT TRAILER"):
+        parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC {first} _DOC TEXT".split()])
+    for first in ("", "TEXT", "NATIONAL TYPE_NAME", "TEXT TRAILER", "ADDRESSEE_LABEL"):
+        with pytest.raises(ParseError):
+            parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC {first} _DOC TEXT".split()])
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=40))
 def test_the_lexers_question_is_answered_as_lark_answers_it(choices: list[int]) -> None:
@@ -223,6 +233,58 @@ def test_the_lexers_question_is_answered_as_lark_answers_it(choices: list[int]) 
             reference.feed_token(lark.Token(kind, ""))
         units.append(SimpleNamespace(kind=kind, segments=[]))
     assert feed.finish(units) == reference.feed_eof()
+
+
+def _walk(choices: list[int], units: list[SimpleNamespace], doc: bool = True) -> tuple[list[str], list[int], list[int]]:
+    """Kinds the grammar accepts one after another after ``units`` (``_DOC`` only if ``doc``),
+    picked by ``choices``; and the walk's lengths after which a ``_DOC`` and the end are accepted."""
+    reference = get_parser().parse_interactive(None)
+    previous = None
+    for unit in units:
+        if not (previous == unit.kind and unit.kind in _RUNS):
+            reference.feed_token(lark.Token(unit.kind, ""))
+        previous = unit.kind
+    kinds: list[str] = []
+    docs, ends = [], []
+    for choice in [*choices, None]:
+        accepted = reference.accepts()
+        if "_DOC" in accepted:
+            docs.append(len(kinds))
+        if "$END" in accepted:
+            ends.append(len(kinds))
+        options = sorted(accepted - {"$END"} - (set() if doc else {"_DOC"}))
+        if choice is None or not options:
+            break
+        kind = options[choice % len(options)]
+        if not (previous == kind and kind in _RUNS):
+            reference.feed_token(lark.Token(kind, ""))
+        previous = kind
+        kinds.append(kind)
+    return kinds, docs, ends
+
+
+@settings(max_examples=60, deadline=None)
+@given(*[st.lists(st.integers(min_value=0, max_value=10_000), max_size=30) for _ in range(3)])
+def test_a_rewound_parser_builds_the_tree_it_would_have_built(
+    first: list[int], detour: list[int], rest: list[int]
+) -> None:
+    """The lexer's way of trying a document's end (``scan``): a checkpoint after a ``_DOC``,
+    units read and asked about, a rewind; then the file goes on. The tree is the one the
+    units that stayed build, though Lark extends some trees' child lists in place."""
+
+    def units_of(kinds: Sequence[str]) -> list[SimpleNamespace]:
+        return [SimpleNamespace(kind=k, segments=[]) for k in kinds]
+
+    kinds, docs, _ = _walk(first, [])
+    units = units_of([*kinds[: docs[-1]], "_DOC"])
+    feed = _Feed(None)
+    checkpoint = feed.checkpoint(units)
+    tried = units_of(_walk(detour, units, doc=False)[0])
+    feed.accepts("_DOC", units, tried)
+    feed.rewind(checkpoint)
+    kinds, _, ends = _walk(rest, units)
+    units += units_of(kinds[: ends[-1]])
+    assert _render(feed.finish(units)) == _render(parse_units(units))
 
 
 def test_a_unit_no_rule_accepts_is_a_parse_error_at_its_line() -> None:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 import vnplan
 from vnplan.lexer import Unit, scan
 from vnplan.normalize import normalize
-from vnplan.parser import parse_text
+from vnplan.parser import _Feed, parse_text
 from vnplan.record import record
+from vnplan.render import render
 
 
 def stray(doc: vnplan.Document) -> tuple[str, ...]:
@@ -67,6 +68,58 @@ def test_two_documents_in_one_file() -> None:
     docs = vnplan.parse(one + two)
     assert [record(d)["summary"] for d in docs] == ["thứ nhất", "thứ hai"]
     assert [record(d)["signature"]["signer"] for d in docs] == ["Nguyễn Văn A", "Nguyễn Văn A"]
+
+
+_HEADER = (
+    "SỞ TƯ PHÁP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: {n}/KH-STP\n"
+    "Hà Nội, ngày {n} tháng 2 năm 2024\n\nKẾ HOẠCH\nLần thứ {n}\n\n"
+)
+
+
+def test_a_document_ended_by_its_signer_alone_is_followed_by_the_next() -> None:
+    """A document whose closing is only its signer's title and name (no ``./.``, no Nơi
+    nhận, no ``TM.`` line) has ended: the grammar takes the next Quốc hiệu's document."""
+    text = _HEADER.format(n=1) + "1. Triển khai.\n\nGIÁM ĐỐC\n\nNguyễn Văn An\n\n" + _HEADER.format(n=2) + "Nội dung.\n"
+    docs = vnplan.parse(text)
+    assert [record(d)["number"] for d in docs] == [1, 2]
+    assert docs[0].signature is not None and docs[0].signature.signer == "Nguyễn Văn An"
+
+
+def test_a_quoc_hieu_in_a_body_that_has_not_ended_is_the_bodys() -> None:
+    """The grammar refuses a new document where the one before has not ended: the quoted
+    header stays in the body, and the next Quốc hiệu after the closing starts a document."""
+    text = (
+        _HEADER.format(n=1)
+        + "Mẫu thông báo như sau:\n\n"
+        + _HEADER.format(n=2)
+        + "Nội dung mẫu.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn An\n\n"
+        + _HEADER.format(n=3)
+        + "Nội dung./.\n"
+    )
+    docs = vnplan.parse(text)
+    assert [record(d)["number"] for d in docs] == [1, 3]
+    assert "Lần thứ 2" in render(docs[0])
+
+
+def test_where_a_document_starts_is_the_grammars() -> None:
+    """The lexer proposes each Quốc hiệu; a grammar that took no second document would keep one."""
+    text = _HEADER.format(n=1) + "Nội dung./.\n\nNơi nhận:\n- Lưu: VT.\n\n" + _HEADER.format(n=2) + "Nội dung.\n"
+
+    class OneDocument:  # as a grammar with ``start: _DOC document`` answers
+        def __init__(self) -> None:
+            self.feed = _Feed(None)
+
+        def accepts(self, kind: str, done: Sequence[Unit], current: Sequence[Unit]) -> bool:
+            return kind != "_DOC" and self.feed.accepts(kind, done, current)
+
+        def checkpoint(self, done: Sequence[Unit]) -> object:
+            return self.feed.checkpoint(done)
+
+        def rewind(self, checkpoint: object) -> None:
+            self.feed.rewind(checkpoint)
+
+    assert len(vnplan.parse(text)) == 2
+    assert [u.kind for u in scan(normalize(text), OneDocument())].count("_DOC") == 1
 
 
 def test_ocr_keywords_without_diacritics() -> None:
@@ -209,6 +262,12 @@ def test_where_the_body_ends_is_the_grammars() -> None:
     class BodyGoesOn:  # as a grammar with ``body? (_END_MARK body?)? closing?`` answers
         def accepts(self, kind: str, done: Sequence[Unit], current: Sequence[Unit]) -> bool:
             return kind in ("TEXT", "RECIPIENTS_LABEL")
+
+        def checkpoint(self, done: Sequence[Unit]) -> object:
+            return None
+
+        def rewind(self, checkpoint: object) -> None:
+            pass
 
     units = [(u.kind, u.text) for u in scan(normalize(text), BodyGoesOn()) if u.kind != "_DOC"]
     assert units[-4:] == [

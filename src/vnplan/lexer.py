@@ -8,9 +8,11 @@ often damaged. This stage recovers the units the grammar talks about:
    ngày ...``, ``Nơi nhận:      KT. CHỦ TỊCH``) is split into one segment per
    column, and a whole document flattened onto one line is cut where its lines
    began. A copy with a blank line after every line counts only the extra ones.
-2. **Documents.** Every Quốc hiệu starts a document once the previous one has
-   closed, unless it opens a form template or an attached text of the previous
+2. **Documents.** Every Quốc hiệu after the first is proposed as a document's
+   start, unless it opens a form template or an attached text of the previous
    document's annex; its header begins at the organisation lines just above it.
+   The grammar takes the proposal once the document before it has ended (its end
+   mark or its closing came); otherwise the Quốc hiệu is that document's text.
 3. **Zones.** Within a document: preface, header, title (tên loại, trích yếu,
    thẩm quyền ban hành), Kính gửi, body, closing (Nơi nhận, signature,
    digital-signature trailer), annex and a website's trailer. Where the body
@@ -323,24 +325,75 @@ class Disposer(Protocol):
     (a heading after the signature block: the annex's, or debris of the closing), the
     lexer asks whether the grammar takes the first reading after the units made so far
     (``done``, the file's finished documents, then ``current``, this document's units).
-    :class:`vnplan.parser` implements it with the LALR parser's state.
+    Where a Quốc hiệu may start a new document, the lexer scans the document before it
+    as ending there and asks whether the grammar takes another document after it; if
+    not, it goes back to the parser's state before that document (:meth:`checkpoint`,
+    :meth:`rewind`) and scans on. :class:`vnplan.parser` implements it with the LALR
+    parser's state.
     """
 
     def accepts(self, kind: str, done: Sequence[Unit], current: Sequence[Unit]) -> bool: ...
 
+    def checkpoint(self, done: Sequence[Unit]) -> object:
+        """The parser's state after ``done`` (a document's units follow), for :meth:`rewind`."""
+        ...
+
+    def rewind(self, checkpoint: object) -> None:
+        """Go back to ``checkpoint``: the units read since are unread."""
+        ...
+
+
+#: Segments that refused proposals of a document's start may scan, per segment of the file
+#: (and a floor for short files): each refused proposal scans the document again from its
+#: start, so a text of headers and no closing would take time growing with the square of
+#: its length. Past the budget no more Quốc hiệu is proposed in the document being read.
+_RESCAN_BUDGET = 4
+_RESCAN_FLOOR = 2000
+
 
 def scan(source: NormalizedText, disposer: Disposer) -> list[Unit]:
     """Turn normalized text into units, ``DOC_START`` units between documents
-    (:func:`vnplan.parser.parse_text` scans and parses)."""
+    (:func:`vnplan.parser.parse_text` scans and parses).
+
+    Every Quốc hiệu after the first is proposed as a new document's start, unless its
+    header is a form template's or an attached text's (:func:`_is_form`); the grammar
+    takes it once the document before it has ended (``start`` in grammar/vnplan.lark).
+    """
     segments, candidates = _segments(source.lines, source.caseless, source.breaks is not None)
-    units: list[Unit] = []
-    starts = _document_starts(segments, candidates)
-    for k, (begin, national) in enumerate(starts):
-        end = starts[k + 1][0] if k + 1 < len(starts) else len(segments)
-        units.append(Unit(DOC_START, []))
-        local_national = national - begin if national is not None else None
-        _DocumentScanner(segments[begin:end], local_national, source.breaks, units, disposer).run()
+    units = [Unit(DOC_START, [])]
+    nationals = _nationals(segments, candidates)
+    begin = 0  # the current document's first segment: lines before the first header are its preface
+    national = nationals[0] if nationals else None
+    budget = _RESCAN_BUDGET * len(segments) + _RESCAN_FLOOR
+    for i in nationals[1:]:
+        assert national is not None
+        if i <= national or i - begin > budget:
+            continue
+        # Never above the previous document's Quốc hiệu: its header is that document's.
+        start = _header_start(segments, i, national + 1, True)
+        if _is_form(segments, start, i):
+            continue  # a form template of the annex (Mẫu số ...), not an issued document
+        checkpoint = disposer.checkpoint(units)
+        ended = _scan_document(segments[begin:start], national - begin, source.breaks, units, disposer)
+        if disposer.accepts(DOC_START, units, ended):
+            units.extend(ended)
+            units.append(Unit(DOC_START, []))
+            begin, national = start, i
+        else:
+            disposer.rewind(checkpoint)
+            budget -= start - begin
+    local = national - begin if national is not None else None
+    units.extend(_scan_document(segments[begin:], local, source.breaks, units, disposer))
     return units
+
+
+def _scan_document(
+    segments: list[Segment], national: int | None, breaks: frozenset[int] | None, done: list[Unit], disposer: Disposer
+) -> list[Unit]:
+    """One document's units, read after the units ``done`` (its ``DOC_START`` last)."""
+    scanner = _DocumentScanner(segments, national, breaks, done, disposer)
+    scanner.run()
+    return scanner.out
 
 
 def skip_text_of(unit: Unit) -> str:
@@ -702,46 +755,19 @@ def _national_span(segments: list[Segment], k: int) -> int:
     return 0
 
 
-def _document_starts(segments: list[Segment], candidates: list[int]) -> list[tuple[int, int | None]]:
-    """(first segment, Quốc hiệu segment) of every document in the file.
+def _nationals(segments: list[Segment], candidates: list[int]) -> list[int]:
+    """The segments where a Quốc hiệu starts, in order.
 
-    ``candidates`` are the segments that may hold a Quốc hiệu (see
-    :func:`_segments`). A Quốc hiệu starts a new document once the previous one
-    has reached its closing part (Nơi nhận, a TM./KT. line, or ``./.``).
+    ``candidates`` are the segments that may hold one (see :func:`_segments`); a Quốc
+    hiệu wrapped onto two lines starts at the first.
     """
-    starts: list[tuple[int, int | None]] = []
-    closed = False  # whether the current document reached its closing before ``scanned``
-    scanned = 0
+    out: list[int] = []
     for c in candidates:
         if _national_span(segments, c):  # whole, or the first half of a wrapped one
-            i = c
+            out.append(c)
         elif c > 0 and _national_span(segments, c - 1) == 2:  # its second half
-            i = c - 1
-        else:
-            continue
-        if starts:
-            previous = starts[-1][1]
-            assert previous is not None
-            if i <= previous:
-                continue
-            # One pass over the lines between candidates, however many forms are skipped.
-            closed = closed or _closes(segments, max(previous + 1, scanned), i)
-            scanned = i
-            if not closed:
-                continue
-        # Never above the previous document's Quốc hiệu: its header is that document's.
-        floor = starts[-1][1] + 1 if starts and starts[-1][1] is not None else 0
-        begin = _header_start(segments, i, floor, bool(starts))
-        if starts and _is_form(segments, begin, i):
-            continue  # a form template of the annex (Mẫu số ...), not an issued document
-        starts.append((begin, i))
-        closed, scanned = False, i + 1
-    if not starts:
-        return [(0, None)]
-    if starts[0][0] > 0:
-        # Lines before the first header are that document's preface.
-        starts[0] = (0, starts[0][1])
-    return starts
+            out.append(c - 1)
+    return out
 
 
 # On folded text: what only a form template has in its header: blanks to fill in
@@ -804,19 +830,6 @@ def _is_form(segments: list[Segment], begin: int, national: int) -> bool:
     # An issued document is numbered or dated; a header with neither heads a form or an
     # annexed programme ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "BẢNG KÊ ...").
     return not (dated or numbered)
-
-
-def _closes(segments: list[Segment], start: int, stop: int) -> bool:
-    """Whether a closing part (Nơi nhận, a TM./KT. line, ``./.``) lies in ``segments[start:stop]``."""
-    for seg in segments[start:stop]:
-        text = seg.text
-        if (
-            text.endswith("./.")
-            or (text[0] in "TKQ" and AUTHORITY.match(text))
-            or (text[0] in "NnÑ" and RECIPIENTS_LABEL.match(seg.folded))
-        ):
-            return True
-    return False
 
 
 def _header_start(segments: list[Segment], national: int, floor: int, after_document: bool = False) -> int:
@@ -1177,7 +1190,7 @@ class _DocumentScanner:
         disposer: Disposer,
     ) -> None:
         self.segs = segments
-        self.sink = sink  # the file's units before this document's
+        self.sink = sink  # the file's units before this document's, its DOC_START last
         self.disposer = disposer
         self.national = national
         self.out: list[Unit] = []
@@ -1221,7 +1234,6 @@ class _DocumentScanner:
             self.closing(back)
         for seg in trailer:
             self.emit("TRAILER", seg)
-        self.sink.extend(self.out)
 
     def trailer_start(self, i: int) -> int:
         """Where a website's footer begins (its listing title, related documents), or the end."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import lark
 from lark.lexer import Lexer, Token
@@ -20,7 +20,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from ._grammar import build_lark, grammar_file
 from .errors import ParseError
-from .lexer import Unit, scan
+from .lexer import DOC_START, Unit, scan
 from .normalize import NormalizedText
 
 __all__ = ["build_lark", "get_parser", "grammar_text", "parse_text", "parse_units"]
@@ -72,6 +72,12 @@ def parse_units(units: Sequence[Unit], source: NormalizedText | None = None) -> 
     return _Feed(source).finish(units)
 
 
+class _Checkpoint(NamedTuple):
+    state: Any  # lark's ParserState
+    fed: int
+    last: Token
+
+
 class _Feed:
     """The LALR parser, fed units as they come; answers :meth:`accepts` for the lexer.
 
@@ -106,6 +112,25 @@ class _Feed:
             if rule.expansion:
                 del stack[-len(rule.expansion) :]
             stack.append(states[stack[-1]][rule.origin.name][1])
+
+    def checkpoint(self, done: Sequence[Unit]) -> object:
+        """The parser's state after ``done``, which ends with a document's ``_DOC``.
+
+        Its stacks are copied, not the trees on them: the units fed after the ``_DOC``
+        build trees of their own, and a tree on the stack changes only when a rule that
+        holds it is reduced (Lark extends an inlined child's list in place), which takes
+        the document's end, that is, the next ``_DOC`` fed. :meth:`accepts` feeds no such
+        unit, it only reads the states.
+        """
+        self._feed(done, len(done), 0)
+        assert self.last is not None and self.last.type == DOC_START
+        return _Checkpoint(self.state.copy(deepcopy_values=False), self.fed, self.last)
+
+    def rewind(self, checkpoint: object) -> None:
+        """Back to a :meth:`checkpoint`: the units fed since are unread."""
+        assert isinstance(checkpoint, _Checkpoint)
+        self.state = checkpoint.state.copy(deepcopy_values=False)
+        self.fed, self.last = checkpoint.fed, checkpoint.last
 
     def finish(self, units: Sequence[Unit]) -> lark.Tree[Token]:
         """Feed what is left of ``units`` and the end of input: the parse tree."""
