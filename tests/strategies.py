@@ -177,6 +177,7 @@ _LABELS = {
     SectionKind.PART: st.integers(1, 9).map(str),
     SectionKind.CHAPTER: st.sampled_from(("I", "II", "III", "IV", "V", "IX", "X")),
     SectionKind.SECTION: st.integers(1, 9).map(str),
+    SectionKind.SUBSECTION: st.integers(1, 9).map(str),
     SectionKind.ARTICLE: st.integers(1, 150).map(str),
     SectionKind.ROMAN: st.sampled_from(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")),
     SectionKind.ARABIC: st.integers(1, 99).map(str),

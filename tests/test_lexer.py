@@ -122,6 +122,27 @@ def test_where_a_document_starts_is_the_grammars() -> None:
     assert [u.kind for u in scan(normalize(text), OneDocument())].count("_DOC") == 1
 
 
+def test_tieu_muc_is_a_level_between_muc_and_dieu() -> None:
+    """``Tiểu mục`` headings (any case, with or without diacritics) hold their Điều under
+    their Mục; a reference to one that a wrap put at a line's start stays text."""
+    text = (
+        "LUẬT\nThử\n\nMục 1\nPHẠM VI\n\nTiểu mục 1\nĐỐI TƯỢNG\n\nĐiều 1. Phạm vi\n\n"
+        "Theo quy định tại\ntiểu mục 2 mục 3 của Luật khác.\n\nTiểu mục 2.5 mục 2 Bản mô tả.\n\n"
+        "TIỂU MỤC 2. NGUYÊN TẮC\n\nĐiều 2. Nguyên tắc\n\nTieu muc 3\nKHÁC\n\nĐiều 3. Khác./.\n"
+    )
+    (section,) = vnplan.parse(text)[0].body
+    assert [(s.kind.value, s.label, s.heading) for s in section.children] == [
+        ("subsection", "1", "ĐỐI TƯỢNG"),
+        ("subsection", "2", "NGUYÊN TẮC"),
+        ("subsection", "3", "KHÁC"),
+    ]
+    article = section.children[0].children[0]
+    assert [n.text for n in article.children] == [
+        "Theo quy định tại tiểu mục 2 mục 3 của Luật khác.",
+        "Tiểu mục 2.5 mục 2 Bản mô tả.",
+    ]
+
+
 def test_ocr_keywords_without_diacritics() -> None:
     """``Noi nhan``, ``Luu:`` and ``KT.CHU TICH`` are found without diacritics."""
     text = (

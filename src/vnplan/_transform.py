@@ -40,6 +40,7 @@ _HEADING_KINDS = {
     "PART": SectionKind.PART,
     "CHAPTER": SectionKind.CHAPTER,
     "SECTION": SectionKind.SECTION,
+    "SUBSECTION": SectionKind.SUBSECTION,
     "ARTICLE": SectionKind.ARTICLE,
     "ROMAN": SectionKind.ROMAN,
     "ARABIC": SectionKind.ARABIC,

@@ -86,6 +86,8 @@ DIGITAL_SIGNATURE = re.compile(
 PART = re.compile(r"phan\s+(?P<label>thu\s+\w+|[ivxlc]+\b|\d+\b)\s*[.:]?\s*")
 CHAPTER = re.compile(r"chuong\s+(?P<label>[ivxlc]+|\d+)\b\s*[.:]?\s*")
 SECTION = re.compile(r"muc\s+(?P<label>\d+|[ivxlc]+)\b\s*[.:]?\s*")
+# Tiểu mục (a level between Mục and Điều); "tiểu mục 2.5 mục 2" is a reference, not a heading.
+SUBSECTION = re.compile(r"tieu\s+muc\s+(?P<label>\d+|[ivxlc]+)\b(?!\.\d)\s*[.:]?\s*")
 ARTICLE = re.compile(r"dieu\s+(?P<label>\d+[a-z]?)\s*[.:]\s*")
 PRE_TEXT = re.compile(r"(?:can cu|thuc hien|xet|theo de nghi|theo)\b")
 # The heading of a Party document, where a state document has its Quốc hiệu.
@@ -195,6 +197,7 @@ _KEYWORD_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("PART", PART),
     ("CHAPTER", CHAPTER),
     ("SECTION", SECTION),
+    ("SUBSECTION", SUBSECTION),
     ("ARTICLE", ARTICLE),
 )
 # What a signature column squeezed onto a recipient line can look like ("PHÓ CHỦ TỊCH", "A -").
@@ -1042,8 +1045,16 @@ def _title_line(seg: Segment, lead: bool = False) -> tuple[str, int] | None:
     return None
 
 
-_KEYWORD_HEAD = re.compile(r"(?:phan|chuong|muc|dieu)\s")
+_KEYWORD_HEAD = re.compile(r"(?:phan|chuong|muc|dieu|tieu\s+muc)\s")
 _KEYWORD_SECOND = frozenset("hHuUụỤiIíÍìÌịỊỉỈĩĨ")
+
+
+def _keyword_start(first: str, second: str) -> bool:
+    """Whether a line whose first two letters these are may start with a keyword: "Phần",
+    "Chương", "Mục", "Điều" (and their forms without diacritics), "Tiểu mục"."""
+    return (first in "PpCcMmDdĐđ" and second in _KEYWORD_SECOND) or (first == "T" and second in "iI")
+
+
 _DASHES = frozenset("-•·∙◦▪‣")
 
 
@@ -1064,7 +1075,7 @@ _WRAPPED_GROUP = re.compile(r"\s*[A-ZĐ0-9][A-ZĐ0-9a-zđ]*(?:[-/][A-ZĐ0-9][A-Z
 
 #: Keywords a copy may leave alone on a line, their number on the next ("Điều" / "1. ...").
 _BARE_KEYWORDS = frozenset({"dieu", "chuong", "phan", "muc"})
-_KEYWORD_KINDS = frozenset({"ARTICLE", "CHAPTER", "PART", "SECTION"})
+_KEYWORD_KINDS = frozenset({"ARTICLE", "CHAPTER", "PART", "SECTION", "SUBSECTION"})
 #: Items whose text is a sentence (not a title): a wrapped one runs on to its end.
 _SENTENCE_ITEMS = frozenset({"ARTICLE", "ARABIC", "DECIMAL", "LETTER", "DASH", "PLUS"})
 
@@ -1091,8 +1102,7 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
         return _marker("PLUS", PLUS, text)
     if first.islower():
         return _marker("LETTER", LETTER, text) if ")" in text[1:4] else None
-    if first in "PpCcMmDdĐđ" and text[1:2] in _KEYWORD_SECOND:
-        # "Phần", "Chương", "Mục", "Điều" (and their forms without diacritics).
+    if _keyword_start(first, text[1:2]):
         head = seg._folded[:24] if seg._folded is not None else fold(text[:24])
         if _KEYWORD_HEAD.match(head):
             for name, pattern in _KEYWORD_MARKERS:
@@ -1907,13 +1917,13 @@ class _DocumentScanner:
                 last, marker_only = text, False
                 continue
             marker_only = False
-            # Most body lines start with a capital that begins no marker: only "Phần",
-            # "Chương", "Mục", "Điều" and roman numerals can, told by the second letter.
+            # Most body lines start with a capital that begins no marker: only the keywords
+            # and roman numerals can, told by the second letter.
             if first.isupper():
                 second = text[1:2]
                 head = (
                     heading_kind(seg)
-                    if (first in "PCMDĐ" and second in _KEYWORD_SECOND) or (first in "IVXLC" and second in _ROMAN_NEXT)
+                    if _keyword_start(first, second) or (first in "IVXLC" and second in _ROMAN_NEXT)
                     else None
                 )
             else:
@@ -2016,7 +2026,7 @@ class _DocumentScanner:
         """Whether ``seg`` (not blank-separated, starting with a capital, after a
         short line) continues ``prev``: a wrapped upper-case heading does."""
         last = prev.last.text
-        if prev.kind in ("PART", "CHAPTER", "SECTION") and len(prev.segments) == 1:
+        if prev.kind in ("PART", "CHAPTER", "SECTION", "SUBSECTION") and len(prev.segments) == 1:
             return is_upper_text(seg.text)
         return prev.kind != "TEXT" and is_upper_text(last) and is_upper_text(seg.text)
 

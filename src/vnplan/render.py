@@ -96,6 +96,7 @@ _MARKERS = {
     SectionKind.PART: "Phần {}.",
     SectionKind.CHAPTER: "Chương {}.",
     SectionKind.SECTION: "Mục {}.",
+    SectionKind.SUBSECTION: "Tiểu mục {}.",
     SectionKind.ARTICLE: "Điều {}.",
 }
 
@@ -105,6 +106,7 @@ _HEADING_KINDS = {
     SectionKind.PART: "chapter",
     SectionKind.CHAPTER: "chapter",
     SectionKind.SECTION: "chapter",
+    SectionKind.SUBSECTION: "chapter",
     SectionKind.ARTICLE: "article",
     SectionKind.ROMAN: "heading",
 }

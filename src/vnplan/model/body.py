@@ -22,6 +22,7 @@ class SectionKind(enum.Enum):
     PART = "part"  #: Phần I / Phần thứ nhất
     CHAPTER = "chapter"  #: Chương I
     SECTION = "section"  #: Mục 1
+    SUBSECTION = "subsection"  #: Tiểu mục 1
     ARTICLE = "article"  #: Điều 1.
     ROMAN = "roman"  #: I., II. (phần La Mã)
     ARABIC = "arabic"  #: 1., 2. (khoản, mục số)

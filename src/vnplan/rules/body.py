@@ -18,11 +18,18 @@ from ._base import Context, Finding, rule
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # noqa: SIM905 - readable as a line
 _LETTER_INDEX = {letter: k for k, letter in enumerate(LETTERS)}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_SEQUENCED = (SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.LETTER, SectionKind.CHAPTER, SectionKind.SECTION)
+_SEQUENCED = (
+    SectionKind.ROMAN,
+    SectionKind.ARABIC,
+    SectionKind.LETTER,
+    SectionKind.CHAPTER,
+    SectionKind.SECTION,
+    SectionKind.SUBSECTION,
+)
 # A numbered line's marker, on the clean line: what comes before the heading text.
 _MARKER = re.compile(
-    r"[\s*_]*(?:(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+\w+\s*[.:]?|[IVXLC]+\s*[.:)]|\d+(?:\.\d+)*\s*[.)]"
-    r"|\w\s*\))[\s*_]*"
+    r"[\s*_]*(?:(?:Điều|ĐIỀU|Chương|CHƯƠNG|Tiểu mục|TIỂU MỤC|Mục|MỤC|Phần|PHẦN)\s+\w+\s*[.:]?"
+    r"|[IVXLC]+\s*[.:)]|\d+(?:\.\d+)*\s*[.)]|\w\s*\))[\s*_]*"
 )
 _KEYWORDS = {"QĐ": "QUYẾT ĐỊNH:", "NQ": "QUYẾT NGHỊ:"}
 # On clean text, only the non-canonical spellings (so the common, correct ones cost nothing).
@@ -207,6 +214,7 @@ _KIND_NAMES = {
     SectionKind.LETTER: ("điểm", "point"),
     SectionKind.CHAPTER: ("chương", "chapter"),
     SectionKind.SECTION: ("mục", "section"),
+    SectionKind.SUBSECTION: ("tiểu mục", "subsection"),
     SectionKind.ARTICLE: ("điều", "article"),
 }
 
@@ -497,7 +505,7 @@ def heading_untitled(ctx: Context) -> Iterator[Finding]:
 
         Điều 1. Ban hành Quy chế làm việc
     """
-    kinds = (SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.ARTICLE, SectionKind.PART)
+    kinds = (SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.SUBSECTION, SectionKind.ARTICLE, SectionKind.PART)
     for section in _sections((*ctx.doc.body, *ctx.doc.annex)):
         if section.kind in kinds and not section.heading.strip() and not _title_below(section):
             name_vi, name_en = _KIND_NAMES.get(section.kind, ("phần", "part"))

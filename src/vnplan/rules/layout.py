@@ -132,7 +132,7 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
     for node in _walk(doc.body):
         if isinstance(node, Section):
             heading = lines_of(node.span)[:1]
-            if node.kind in (SectionKind.PART, SectionKind.CHAPTER, SectionKind.SECTION):
+            if node.kind in (SectionKind.PART, SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.SUBSECTION):
                 mark(heading, "chapter")
             elif node.kind is SectionKind.ARTICLE:
                 mark(heading, "article")
