@@ -101,6 +101,33 @@ def test_a_quoc_hieu_in_a_body_that_has_not_ended_is_the_bodys() -> None:
     assert "Lần thứ 2" in render(docs[0])
 
 
+def test_a_gazette_header_ruled_with_underscores_is_a_document_not_a_form() -> None:
+    """A gazette draws the rules under the issuer and the Tiêu ngữ as ``________``: no
+    blank to fill in, so the second document of the issue is a document of its own."""
+    second = (
+        "CHÍNH PHỦ\n________\nSố: 2/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "______________________\nHà Nội, ngày 06 tháng 5 năm 2026\n\nNGHỊ QUYẾT\nPhiên họp thường kỳ\n\nNội dung.\n"
+    )
+    first = _HEADER.format(n=1) + "Nội dung./.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn An\n\n"
+    docs = vnplan.parse(first + second)
+    assert [(record(d)["number"], record(d)["type"]) for d in docs] == [(1, "KH"), (2, "NQ")]
+
+
+def test_a_signer_with_a_rank_ends_the_body_before_a_long_annex() -> None:
+    """``./.`` then the signer's title and a name after a rank (``Đại tướng``), then an annex
+    of many lines: the closing is there, and the annex is the annex, not body text."""
+    annex = "".join(f"Dòng {k} của bảng định mức\n" for k in range(20))
+    text = _HEADER.format(n=1) + "1. Triển khai./.\n\nBỘ TRƯỞNG\n\nĐại tướng Nguyễn Văn An\n\nPHỤ LỤC I\n" + annex
+    (doc,) = vnplan.parse(text)
+    assert doc.signature is not None
+    assert (doc.signature.title, doc.signature.rank, doc.signature.signer) == (
+        "BỘ TRƯỞNG",
+        "Đại tướng",
+        "Nguyễn Văn An",
+    )
+    assert doc.annex and len(doc.body) == 1
+
+
 def test_where_a_document_starts_is_the_grammars() -> None:
     """The lexer proposes each Quốc hiệu; a grammar that took no second document would keep one."""
     text = _HEADER.format(n=1) + "Nội dung./.\n\nNơi nhận:\n- Lưu: VT.\n\n" + _HEADER.format(n=2) + "Nội dung.\n"

@@ -805,6 +805,8 @@ def _is_form(segments: list[Segment], begin: int, national: int) -> bool:
     lines: list[str] = []
     for k in range(begin, min(len(segments), national + _FORM_LOOKAHEAD)):
         seg = segments[k]
+        if is_rule(seg.text):
+            continue  # a gazette draws the rules under the issuer and the Tiêu ngữ with "____": no blank
         f = seg.folded
         if k < national and _PLACEHOLDER.search(f):
             return True  # the issuer itself is a blank
@@ -1831,7 +1833,9 @@ class _DocumentScanner:
 
     def signature_follows(self, k: int) -> bool:
         """A signer's title (short, upper case, no number) then a name at ``k``:
-        the closing of a document that has no Nơi nhận, before its annex."""
+        the closing of a document that has no Nơi nhận, before its annex. The name is
+        read as the closing reads it (:meth:`signer_span`): a rank or degree may stand
+        before it (``Đại tướng Lương Tam Quang``), and it may wrap."""
         if k + 1 >= len(self.segs):
             return False
         title, name = self.segs[k], self.segs[k + 1]
@@ -1839,8 +1843,8 @@ class _DocumentScanner:
             len(title.text) <= 60
             and is_upper_text(title.text)
             and heading_kind(title) is None
-            and _NAME.fullmatch(name.text) is not None
             and not is_upper_text(name.text)
+            and self.signer_span(k + 1) > 0
         )
 
     def basis(self, first: int) -> None:
