@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from ._text import fold
+from .model.body import SectionKind
 from .model.doctypes import abbreviation_for
 
 __all__ = [
     "AUTHORITY_PREFIXES",
+    "HEADING_COMPONENTS",
     "MOTTO",
     "NATIONAL_NAME",
     "authority_prefix",
@@ -29,6 +31,18 @@ __all__ = [
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #: Tiêu ngữ as NĐ 30 Phụ lục I writes it (hyphen-minus, one space each side).
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+#: The layout component a section's heading is (as vnplan.rules.layout names them): the
+#: renderer tags its lines with it, and the layout rules check its format (Phần, Chương,
+#: Mục, Tiểu mục bold and centred; Điều bold; a roman heading bold). Other kinds are text.
+HEADING_COMPONENTS = {
+    SectionKind.PART: "chapter",
+    SectionKind.CHAPTER: "chapter",
+    SectionKind.SECTION: "chapter",
+    SectionKind.SUBSECTION: "chapter",
+    SectionKind.ARTICLE: "article",
+    SectionKind.ROMAN: "heading",
+}
 
 #: Signing-authority prefixes (Phụ lục I, II.7b): folded key -> canonical form.
 AUTHORITY_PREFIXES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}

@@ -1077,7 +1077,9 @@ _WRAPPED_GROUP = re.compile(r"\s*[A-ZĐ0-9][A-ZĐ0-9a-zđ]*(?:[-/][A-ZĐ0-9][A-Z
 
 #: Keywords a copy may leave alone on a line, their number on the next ("Điều" / "1. ...").
 _BARE_KEYWORDS = frozenset({"dieu", "chuong", "phan", "muc"})
-_KEYWORD_KINDS = frozenset({"ARTICLE", "CHAPTER", "PART", "SECTION", "SUBSECTION"})
+#: Keyword headings that title what they hold on their own line, or the next ("Chương I" / "QUY ĐỊNH CHUNG").
+_TITLED_KEYWORD_KINDS = frozenset({"PART", "CHAPTER", "SECTION", "SUBSECTION"})
+_KEYWORD_KINDS = _TITLED_KEYWORD_KINDS | {"ARTICLE"}
 #: Items whose text is a sentence (not a title): a wrapped one runs on to its end.
 _SENTENCE_ITEMS = frozenset({"ARTICLE", "ARABIC", "DECIMAL", "LETTER", "DASH", "PLUS"})
 
@@ -2030,7 +2032,7 @@ class _DocumentScanner:
         """Whether ``seg`` (not blank-separated, starting with a capital, after a
         short line) continues ``prev``: a wrapped upper-case heading does."""
         last = prev.last.text
-        if prev.kind in ("PART", "CHAPTER", "SECTION", "SUBSECTION") and len(prev.segments) == 1:
+        if prev.kind in _TITLED_KEYWORD_KINDS and len(prev.segments) == 1:
             return is_upper_text(seg.text)
         return prev.kind != "TEXT" and is_upper_text(last) and is_upper_text(seg.text)
 

@@ -28,6 +28,7 @@ import attrs
 
 from ._text import fold, squash
 from .canonical import (
+    HEADING_COMPONENTS,
     MOTTO,
     NATIONAL_NAME,
     canonical_authority,
@@ -98,17 +99,6 @@ _MARKERS = {
     SectionKind.SECTION: "Mục {}.",
     SectionKind.SUBSECTION: "Tiểu mục {}.",
     SectionKind.ARTICLE: "Điều {}.",
-}
-
-
-# The component a section's heading is (as the layout rules of vnplan.rules.layout name them).
-_HEADING_KINDS = {
-    SectionKind.PART: "chapter",
-    SectionKind.CHAPTER: "chapter",
-    SectionKind.SECTION: "chapter",
-    SectionKind.SUBSECTION: "chapter",
-    SectionKind.ARTICLE: "article",
-    SectionKind.ROMAN: "heading",
 }
 
 
@@ -296,7 +286,7 @@ class _Renderer:
             marker = "+"
         else:
             marker = _MARKERS[section.kind].format(section.label)
-        heading = _HEADING_KINDS.get(section.kind, "item" if kind == "body" else kind)
+        heading = HEADING_COMPONENTS.get(section.kind, "item" if kind == "body" else kind)
         self.block(f"{marker} {section.heading}".rstrip(), kind=heading)
         for child in section.children:
             self.node(child, kind=kind)

@@ -26,9 +26,9 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from .._text import fold, squash
-from ..canonical import is_appendix_heading, is_basis, is_keyword_line
+from ..canonical import HEADING_COMPONENTS, is_appendix_heading, is_basis, is_keyword_line
 from ..diagnostics import Severity
-from ..model import Section, SectionKind
+from ..model import Section
 from ..model.body import Node
 from ..span import Span
 from ..word import RunFormat, WordEdit, WordFix, WordParagraph, WordText
@@ -132,14 +132,7 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
     for node in _walk(doc.body):
         if isinstance(node, Section):
             heading = lines_of(node.span)[:1]
-            if node.kind in (SectionKind.PART, SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.SUBSECTION):
-                mark(heading, "chapter")
-            elif node.kind is SectionKind.ARTICLE:
-                mark(heading, "article")
-            elif node.kind is SectionKind.ROMAN:
-                mark(heading, "heading")
-            else:
-                mark(heading, "body")
+            mark(heading, HEADING_COMPONENTS.get(node.kind, "body"))
             first_section = False
         else:
             body = lines_of(node.span)
