@@ -174,6 +174,8 @@ def paragraphs() -> st.SearchStrategy[Paragraph]:
 
 
 _LABELS = {
+    SectionKind.APPENDIX: st.sampled_from(("", "I", "II", "IV", "1", "2")),
+    SectionKind.FORM: st.sampled_from(("01", "02", "1", "03/TB", "05a")),
     SectionKind.PART: st.integers(1, 9).map(str),
     SectionKind.CHAPTER: st.sampled_from(("I", "II", "III", "IV", "V", "IX", "X")),
     SectionKind.SECTION: st.integers(1, 9).map(str),
@@ -210,9 +212,10 @@ def sections(kind: SectionKind, depth: int = 3) -> st.SearchStrategy[Section]:
     return build()
 
 
-def section_runs(min_rank: int = 0, depth: int = 3) -> st.SearchStrategy[list[Section]]:
+def section_runs(min_rank: int = SectionKind.PART.rank, depth: int = 3) -> st.SearchStrategy[list[Section]]:
     """Sibling sections, all of one kind of rank ``>= min_rank`` (a sibling of a
-    more minor kind would nest under the one before it)."""
+    more minor kind would nest under the one before it); by default the body's kinds
+    (an appendix or a form is only an annex's)."""
     kinds = [k for k in SectionKind if k.rank >= min_rank]
     if not kinds:
         return st.just([])
@@ -225,6 +228,26 @@ def bodies(draw: st.DrawFn) -> tuple[Node, ...]:
     nodes: list[Node] = list(draw(st.lists(paragraphs(), max_size=2)))
     nodes.extend(draw(section_runs()))
     return tuple(nodes)
+
+
+@st.composite
+def annex_sections(draw: st.DrawFn, kind: SectionKind) -> Section:
+    """An appendix or a form template: a name in capitals or none, paragraphs, a run of
+    the body's sections, and (an appendix) form templates. What follows a form is the
+    form's until the next form or appendix, so the forms come last."""
+    label = draw(_LABELS[kind])
+    heading = draw(st.just("") | upper_phrases())
+    children: list[Node] = list(draw(st.lists(paragraphs(), max_size=2)))
+    children.extend(draw(section_runs(depth=1)))
+    if kind is SectionKind.APPENDIX:
+        children.extend(draw(st.lists(annex_sections(SectionKind.FORM), max_size=2)))
+    return Section(kind, label, heading, tuple(children))
+
+
+def annexes() -> st.SearchStrategy[tuple[Node, ...]]:
+    """Appendices or form templates (their heading tells the closing's end)."""
+    kinds = st.sampled_from((SectionKind.APPENDIX, SectionKind.FORM))
+    return kinds.flatmap(lambda kind: st.lists(annex_sections(kind), min_size=1, max_size=2)).map(tuple)
 
 
 def recipients() -> st.SearchStrategy[Recipients]:
@@ -262,6 +285,10 @@ def documents(draw: st.DrawFn) -> Document:
     recs = draw(st.none() | recipients())
     signature = draw(signatures(recs is not None))
     esig = draw(digital_signatures()) if (recs or signature) and draw(st.booleans()) else None
+    # An annex follows a closing that is over: signed (a title or a name) or filed (Lưu).
+    signed = signature is not None and (signature.title or signature.signer)
+    closed = signed or (recs is not None and recs.archive is not None)
+    annex = draw(annexes()) if closed and draw(st.booleans()) else ()
     return Document(
         header=header,
         title=title,
@@ -270,4 +297,5 @@ def documents(draw: st.DrawFn) -> Document:
         recipients=recs,
         signature=signature,
         digital_signature=esig,
+        annex=annex,
     )

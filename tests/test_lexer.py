@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import vnplan
 from vnplan.lexer import Unit, scan
+from vnplan.model import Section, SectionKind
 from vnplan.normalize import normalize
 from vnplan.parser import _Feed, parse_text
 from vnplan.record import record
@@ -272,8 +273,9 @@ def test_an_annex_follows_a_closing_filed_by_its_luu_line() -> None:
     )
     doc = vnplan.parse(text)[0]
     assert doc.stray == ()
-    assert [getattr(node, "text", None) for node in doc.annex] == [
-        "Mẫu số 01",
+    (form,) = doc.annex
+    assert isinstance(form, Section) and (form.kind, form.label) == (SectionKind.FORM, "01")
+    assert [getattr(node, "text", None) for node in form.children] == [
         "TÊN ĐƠN VỊ BÁO CÁO KẾT QUẢ",
         "Nội dung báo cáo: ……",
     ]
@@ -343,9 +345,10 @@ def test_a_line_of_no_block_after_the_signers_name_begins_the_annex() -> None:
 def test_an_annex_title_wrapped_after_its_first_word_begins_the_annex() -> None:
     """``THỦ`` over ``TỤC HÀNH CHÍNH ...`` (and ``PHỤ`` over ``LỤC I``) after the signer's
     name: the title's first word is the annex's, not a stray mark."""
-    for annex in ("THỦ\nTỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI\n1. Cấp giấy phép\n", "PHỤ\nLỤC I\nBẢNG GIÁ\n"):
-        doc = vnplan.parse(_SIGNED + annex)[0]
-        assert doc.stray == () and getattr(doc.annex[0], "text", None) == annex.split("\n")[0]
+    doc = vnplan.parse(_SIGNED + "THỦ\nTỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI\n1. Cấp giấy phép\n")[0]
+    assert doc.stray == () and getattr(doc.annex[0], "text", None) == "THỦ"
+    doc = vnplan.parse(_SIGNED + "PHỤ\nLỤC I\nBẢNG GIÁ\n")[0]  # one heading: the appendix's
+    assert doc.stray == () and doc.annex == (Section(SectionKind.APPENDIX, "I", "BẢNG GIÁ"),)
 
 
 def test_a_gazettes_signed_by_line_is_the_digital_signatures() -> None:

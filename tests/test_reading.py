@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import vnplan
+from vnplan.model import Section
 from vnplan.record import record
 from vnplan.render import render_all
 
@@ -160,6 +161,74 @@ def test_annexed_form_templates_are_not_documents() -> None:
     )
     recs = records(plan(BODY) + forms)
     assert len(recs) == 1 and recs[0]["signature"]["signer"] == "Nguyễn Văn An"
+
+
+def _outline(nodes: tuple[Any, ...]) -> list[Any]:
+    """(kind, label, what it holds) of each section; a paragraph's first word."""
+    return [
+        (n.kind.value, n.label, _outline(n.children)) if isinstance(n, Section) else n.text.split()[0] for n in nodes
+    ]
+
+
+def test_an_annex_is_appendices_and_forms() -> None:
+    """Each ``PHỤ LỤC`` and ``Mẫu số`` line after the closing heads a section that holds what
+    follows it up to the next: an appendix restarts the numbering, a form holds its own
+    Quốc hiệu and blanks; the same lines in the body are paragraphs."""
+    annex = (
+        "\nPHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n(Kèm theo Kế hoạch số 15/KH-UBND)\n\n1. Rà soát thủ tục.\n"
+        "2. Số hóa hồ sơ.\n\nPhụ lục II: Biểu mẫu báo cáo\n\nMẫu số 01\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nBÁO CÁO KẾT QUẢ\n1. Tên đơn vị: ……\n2. Kết quả: ……\n\n"
+        "Mẫu số 02/BC\nBẢNG TỔNG HỢP\n1. Số thủ tục: ……\n"
+    )
+    body = "I. MỤC ĐÍCH\nPhụ lục I\nMẫu số 01\nCác sở thực hiện./.\n"
+    doc = vnplan.parse(plan(body, CLOSING + annex))[0]
+    assert _outline(doc.body) == [("roman", "I", ["Phụ", "Mẫu", "Các"])]
+    assert _outline(doc.annex) == [
+        ("appendix", "I", [("arabic", "1", []), ("arabic", "2", [])]),
+        (
+            "appendix",
+            "II",
+            [
+                ("form", "01", ["CỘNG", "Độc", "BÁO", ("arabic", "1", []), ("arabic", "2", [])]),
+                ("form", "02/BC", ["BẢNG", ("arabic", "1", [])]),
+            ],
+        ),
+    ]
+    first, second = doc.annex
+    assert first.heading == "DANH MỤC NHIỆM VỤ (Kèm theo Kế hoạch số 15/KH-UBND)"
+    assert second.heading == "Biểu mẫu báo cáo"
+    assert vnplan.parse(render_all((doc,)))[0].annex == doc.annex
+
+
+def test_what_only_names_an_appendix_or_a_form_is_text() -> None:
+    """A sentence or a list that names appendices or forms, and a sentence wrapped before
+    ``Mẫu số``, head nothing."""
+    annex = (
+        "\nPHỤ LỤC\nHỒ SƠ\n\nPhụ lục này gồm các biểu sau:\nMẫu số 01, Mẫu số 02 của Phụ lục III;\n"
+        "Phụ lục I: Quy tắc cụ thể mặt hàng.\n"
+        "Người đề nghị làm đơn theo mẫu quy định và gửi kèm hồ sơ đầy đủ theo\nMẫu số 15 Phụ lục I Nghị định.\n"
+    )
+    doc = vnplan.parse(plan(BODY, CLOSING + annex))[0]
+    assert _outline(doc.annex) == [("appendix", "", ["Phụ", "Mẫu", "Phụ", "Người"])]
+
+
+def test_a_list_that_a_form_interrupted_goes_on_after_it() -> None:
+    """A form embedded in an item of a list (a thủ tục's ``Mẫu số 01``) ends where the list
+    goes on (``2. Thủ tục ...``), unless the form's own list goes on there."""
+    annex = (
+        "\nPHỤ LỤC\nTHỦ TỤC HÀNH CHÍNH\n\n1. Thủ tục cấp giấy phép\na) Trình tự: nộp hồ sơ.\n\nMẫu số 01\n"
+        "ĐƠN ĐỀ NGHỊ\n1. Họ và tên: ……\n2. Địa chỉ: ……\n\n2. Thủ tục cấp lại giấy phép\na) Trình tự: nộp hồ sơ.\n\n"
+        "Mẫu số 02\nĐƠN ĐỀ NGHỊ CẤP LẠI\n1. Họ và tên: ……\n2. Lý do: ……\n"
+    )
+    doc = vnplan.parse(plan(BODY, CLOSING + annex))[0]
+    (appendix,) = doc.annex
+    assert _outline(appendix.children) == [
+        ("arabic", "1", [("letter", "a", [])]),
+        ("form", "01", ["ĐƠN", ("arabic", "1", []), ("arabic", "2", [])]),
+        ("arabic", "2", [("letter", "a", [])]),
+        ("form", "02", ["ĐƠN", ("arabic", "1", []), ("arabic", "2", [])]),  # its own "2.": the form's
+    ]
+    assert not [v for v in vnplan.check(plan(BODY, CLOSING + annex)) if v.code == "VN602"]
 
 
 def test_a_second_real_document_still_counts() -> None:

@@ -213,6 +213,22 @@ _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
 
 
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_value(label: str) -> int | None:
+    """The value of a Roman numeral in either case (``XIV`` -> 14), or ``None``."""
+    total = 0
+    prev = 0
+    for ch in reversed(label.upper()):
+        value = _ROMAN_VALUES.get(ch)
+        if value is None:
+            return None
+        total += -value if value < prev else value
+        prev = max(prev, value)
+    return total or None
+
+
 def roman(n: int) -> str:
     """``n`` (>= 1) in Roman numerals: ``14`` -> ``XIV``."""
     out = []

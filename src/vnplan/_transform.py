@@ -37,6 +37,8 @@ from .span import Span
 __all__ = ["build_documents"]
 
 _HEADING_KINDS = {
+    "APPENDIX": SectionKind.APPENDIX,
+    "FORM": SectionKind.FORM,
     "PART": SectionKind.PART,
     "CHAPTER": SectionKind.CHAPTER,
     "SECTION": SectionKind.SECTION,
@@ -325,7 +327,7 @@ class _Builder:
     # -- body ------------------------------------------------------------------
     def nodes(self, tree: Tree[Token]) -> tuple[Node, ...]:
         """The body (or annex): the grammar has nested its sections already (one rule per
-        level, ``part`` to ``plus``); each maps to a :class:`Section`, each paragraph of a
+        level, ``appendix`` and ``form`` to ``plus``); each maps to a :class:`Section`, each paragraph of a
         ``TEXT`` token to a :class:`Paragraph`."""
         return tuple(self._children(tree.children))
 
@@ -342,7 +344,7 @@ class _Builder:
         return out
 
     def section(self, tree: Tree[Token]) -> Section:
-        """A ``part``, ``chapter``, … ``plus`` subtree: its heading token, then what it holds."""
+        """An ``appendix``, ``form``, ``part``, … ``plus`` subtree: its heading token, then what it holds."""
         children = tree.children
         heading = self.units[children[0].start_pos]  # type: ignore[union-attr,index]
         kind = _HEADING_KINDS[heading.kind]

@@ -36,6 +36,8 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 #: renderer tags its lines with it, and the layout rules check its format (Phần, Chương,
 #: Mục, Tiểu mục bold and centred; Điều bold; a roman heading bold). Other kinds are text.
 HEADING_COMPONENTS = {
+    SectionKind.APPENDIX: "appendix",
+    SectionKind.FORM: "form",
     SectionKind.PART: "chapter",
     SectionKind.CHAPTER: "chapter",
     SectionKind.SECTION: "chapter",

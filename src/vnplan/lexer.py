@@ -39,7 +39,7 @@ from typing import Protocol
 
 import attrs
 
-from ._text import fold, is_upper_text, squash
+from ._text import fold, is_upper_text, roman, roman_value, squash
 from .canonical import GAZETTE_HEAD, is_basis, is_page_mark
 from .lines import parse_date_line, parse_number_line
 from .model.doctypes import TYPE_ABBREVIATIONS
@@ -50,6 +50,8 @@ __all__ = ["DOC_START", "Disposer", "Segment", "Unit", "scan"]
 DOC_START = "_DOC"
 #: The body's end mark ``./.``: a zero-width unit after the unit whose line holds it.
 END_MARK = "_END_MARK"
+#: Zero-width: a numbered list that an annex's appendix or form interrupted goes on (see _Interrupted).
+RESUME = "_RESUME"
 
 #: Capital and small Vietnamese letters (``[À-Ỹ]`` would take small letters too).
 _UP = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
@@ -96,6 +98,16 @@ _PARTY_HEADING = re.compile(r"\W*dang cong san viet nam\W*")
 MARK = re.compile(r"(?:hoa toc(?:\s+hen gio)?|thuong khan|khan|tuyet mat|toi mat|mat)\W*")
 SIGN_NOTE = re.compile(r"\(?\s*(?:da ky|ky(?: ten)?,? (?:ghi ro|dong dau)|ky ten)\b")
 ANNEX_HEAD = re.compile(r"(?:phu luc|danh muc|danh sach|mau so|bieu mau)\b")
+# An annex's appendix or form template heading, on folded text: the keyword, its number
+# (an appendix's may be missing: "PHỤ LỤC", "PHỤ LỤC BÁO CÁO"), then its separator.
+APPENDIX = re.compile(
+    r"phu\s+luc(?:\s+so)?(?:\s*[:.]?\s*(?P<label>(?:[ivxlcdm]+|\d+[a-z]?|[a-z])(?:[.-]\d+)*)(?![^\W\d_]))?"
+    r"[\s*_]*[:.\-\u2013]?[\s*_]*"
+)
+FORM = re.compile(
+    r"(?:(?:bieu\s+)?mau(?:\s+so)?|bieu\s+so)\s*[:.]?\s*(?P<label>[a-z]{0,3}\d[^\s:,;()]*?)\.?"
+    r"(?=[\s:(]|$)[\s*_]*[:.\-\u2013]?[\s*_]*"
+)
 # Parent body (cơ quan chủ quản) test: the *next* org line starts a new body.
 ORG_HEAD = re.compile(
     r"(?:so|ban|phong|cuc|chi cuc|vu|vien|truong|trung tam|van phong|uy ban|ubnd|hoi dong|"
@@ -1051,13 +1063,19 @@ _KEYWORD_HEAD = re.compile(r"(?:phan|chuong|muc|dieu|tieu\s+muc)\s")
 _KEYWORD_SECOND = frozenset("hHuUụỤiIíÍìÌịỊỉỈĩĨ")
 
 
+_KEYWORD_FIRST = frozenset("PpCcMmDdĐđ")
+
+
 def _keyword_start(first: str, second: str) -> bool:
     """Whether a line whose first two letters these are may start with a keyword: "Phần",
     "Chương", "Mục", "Điều" (and their forms without diacritics), "Tiểu mục"."""
-    return (first in "PpCcMmDdĐđ" and second in _KEYWORD_SECOND) or (first == "T" and second in "iI")
+    return (first in _KEYWORD_FIRST and second in _KEYWORD_SECOND) or (first == "T" and second in "iI")
 
 
 _DASHES = frozenset("-•·∙◦▪‣")
+# The first two letters of an annex_head line: "Phụ lục", "Mẫu", "Biểu", in capitals or not.
+_ANNEX_START = frozenset({"Ph", "PH", "Mẫ", "MẪ", "Ma", "MA", "Bi", "BI"})
+_ANNEX_SECOND = frozenset(pair[1] for pair in _ANNEX_START)
 
 
 def _marker(name: str, pattern: re.Pattern[str], text: str) -> tuple[str, str, int] | None:
@@ -1076,9 +1094,9 @@ _RULE_LEAD = re.compile(r"(?:[-_=]\s*){3,}(?=\s*[^\W\d_])")
 _WRAPPED_GROUP = re.compile(r"\s*[A-ZĐ0-9][A-ZĐ0-9a-zđ]*(?:[-/][A-ZĐ0-9][A-ZĐ0-9a-zđ]*)*-?(?![\w,])")
 
 #: Keywords a copy may leave alone on a line, their number on the next ("Điều" / "1. ...").
-_BARE_KEYWORDS = frozenset({"dieu", "chuong", "phan", "muc"})
+_BARE_KEYWORDS = frozenset({"dieu", "chuong", "phan", "muc", "phu"})
 #: Keyword headings that title what they hold on their own line, or the next ("Chương I" / "QUY ĐỊNH CHUNG").
-_TITLED_KEYWORD_KINDS = frozenset({"PART", "CHAPTER", "SECTION", "SUBSECTION"})
+_TITLED_KEYWORD_KINDS = frozenset({"APPENDIX", "PART", "CHAPTER", "SECTION", "SUBSECTION"})
 _KEYWORD_KINDS = _TITLED_KEYWORD_KINDS | {"ARTICLE"}
 #: Items whose text is a sentence (not a title): a wrapped one runs on to its end.
 _SENTENCE_ITEMS = frozenset({"ARTICLE", "ARABIC", "DECIMAL", "LETTER", "DASH", "PLUS"})
@@ -1116,6 +1134,31 @@ def heading_kind(seg: Segment) -> tuple[str, str, int] | None:
     if first in "IVXLC" and text[1:2] in _ROMAN_NEXT and not text.startswith(("V/", "V /")):
         return _marker("ROMAN", ROMAN, text)
     return None
+
+
+def annex_head(seg: Segment) -> tuple[str, str, int] | None:
+    """(terminal, label, end of the marker) for a line that may head an annex's appendix
+    or form template: ``PHỤ LỤC I``, ``Phụ lục 2: Danh mục ...``, ``Mẫu số 01/TB``,
+    ``Mẫu 02 (Ban hành kèm theo ...)``. Not a sentence or a list that names them
+    (``Phụ lục này ...``, ``Mẫu số 01, Mẫu số 02 ...``, ``Phụ lục I: Quy tắc;``): what
+    follows the number is nothing, a name in capitals or a capital, or a bracket."""
+    text = seg.text
+    if text[:2] not in _ANNEX_START or len(text) > 250 or text.endswith((";", ",")):
+        return None
+    folded = seg._folded if seg._folded is not None else fold(text[:60])
+    kind = "APPENDIX" if folded[0] == "p" else "FORM"
+    m = (APPENDIX if kind == "APPENDIX" else FORM).match(folded)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    if rest and not (rest[0].isupper() or rest[0] in '(“"' or rest[0].isdigit()):
+        return None  # "Phụ lục này ...", "Mẫu số 3C được sử dụng ...", "Mẫu số 01, Mẫu số 02"
+    label = m.group("label")
+    if label is None and text.rstrip(" *_").endswith(":"):
+        return None  # "Phụ lục:" introduces a list of them
+    if rest.strip(" *_.") and text.endswith("."):
+        return None  # "Phụ lục I: Quy tắc cụ thể mặt hàng.": a sentence of a list
+    return kind, text[m.start("label") : m.end("label")] if label is not None else "", m.end()
 
 
 # A second year typed after the first ("năm 2026 2025"): a typo, not more text.
@@ -1184,6 +1227,14 @@ _DANGLING = frozenset(
 )
 
 
+def _runs_on(text: str) -> bool:
+    """Whether ``text``, a line of running text, stops mid-sentence: a long line, or one
+    that ends with a word that cannot end it (its next line goes on with the sentence)."""
+    return (
+        not text.endswith(_TERMINAL_PUNCT) and (len(text) >= _WRAP_WIDTH or _dangling(text)) and not is_upper_text(text)
+    )
+
+
 def _dangling(text: str) -> bool:
     """Whether ``text`` ends with a word that cannot end it (``và``, ``của``, ``Ủy``)."""
     word = text[text.rfind(" ") + 1 :]
@@ -1192,6 +1243,63 @@ def _dangling(text: str) -> bool:
 
 
 # --------------------------------------------------------- per document ---
+# A heading's number by its label ("3", "03", "III"): one lookup on the annex's every heading.
+_NUMBERS = {label: n for n in range(1, 1000) for label in (str(n), f"{n:02d}")} | {roman(n): n for n in range(1, 100)}
+
+
+class _Interrupted:
+    """The numbered lists an annex's appendix or form template interrupted.
+
+    A form is often embedded in an item of a list (a thủ tục hành chính's ``Mẫu số 01``
+    under ``3. Thủ tục ...``), and the grammar holds what follows a form in the form. A
+    heading that continues a list from before the form (``4. Thủ tục ...``), where the
+    form's own list of its kind would not go on there, resumes the list: the lexer
+    proposes ``_RESUME`` before it, which ends the form (and the appendix, likewise).
+    """
+
+    #: The kinds of list a heading may resume (with the appendix and the form, the kinds
+    #: :meth:`resumes` reads).
+    KINDS = frozenset({"PART", "CHAPTER", "SECTION", "ARTICLE", "ROMAN", "ARABIC"})
+    READS = KINDS | {"APPENDIX", "FORM"}
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}  # each kind's last number so far
+        # Per open appendix or form: its kind, ``last`` when it began, and its own numbers.
+        self.open: list[tuple[str, dict[str, int], dict[str, int]]] = []
+
+    def resumes(self, kind: str, label: str) -> int:
+        """How many open appendices and forms a heading of a kind in :attr:`READS` ends
+        (and note its number)."""
+        if kind == "APPENDIX" or kind == "FORM":
+            # An appendix ends the appendix and the form before it, a form the form before
+            # it; the one that follows interrupts what its predecessor interrupted.
+            before = None
+            if kind == "APPENDIX":
+                if self.open and self.open[0][0] == "APPENDIX":
+                    before = self.open[0][1]
+                self.open.clear()
+            elif self.open and self.open[-1][0] == "FORM":
+                before = self.open.pop()[1]
+            self.open.append((kind, dict(self.last) if before is None else before, {}))
+            return 0
+        number = _NUMBERS.get(label)
+        if number is None:  # a rarer one: "007", "C"
+            number = int(label) if label.isdecimal() and len(label) <= 4 else roman_value(label)
+        if number is None:
+            return 0
+        ended = 0
+        while self.open and number >= 2:
+            _, before, own = self.open[-1]
+            if before.get(kind) != number - 1 or own.get(kind, 0) == number - 1:
+                break
+            self.open.pop()
+            ended += 1
+        self.last[kind] = number
+        if self.open:
+            self.open[-1][2][kind] = number
+        return ended
+
+
 class _DocumentScanner:
     """Assigns zones and unit kinds within one document's segments."""
 
@@ -1210,6 +1318,8 @@ class _DocumentScanner:
         self.out: list[Unit] = []
         self.gazette_type = -1  # the segment of an old gazette title's type name
         self._blank_paragraphs: bool | None = None
+        #: The first unit of a body whose căn cứ are still to be re-kinded (see :meth:`basis`).
+        self.basis_from: int | None = None
         #: Lines that start a paragraph, when the source knows (see NormalizedText.breaks).
         self.breaks = breaks
 
@@ -1220,6 +1330,8 @@ class _DocumentScanner:
 
     def accepts(self, kind: str) -> bool:
         """Whether the grammar takes a ``kind`` unit next."""
+        if self.basis_from is not None:
+            self.basis(self.basis_from)  # before the grammar reads the body's units
         return self.disposer.accepts(kind, self.sink, self.out)
 
     def run(self) -> None:
@@ -1853,6 +1965,7 @@ class _DocumentScanner:
         """Re-kind ``BASIS`` the căn cứ that open the body (``Căn cứ ...``, ``Xét ...``,
         ``Theo đề nghị ...``): the paragraphs at ``out[first:]`` up to the first other unit."""
         out = self.out
+        self.basis_from = None
         for k in range(first, len(out)):
             unit = out[k]
             if unit.kind != "TEXT" or not is_basis(unit.segments[0].text):  # a test of its start
@@ -1866,6 +1979,7 @@ class _DocumentScanner:
         mark: int | None = None,
         opener: tuple[int, str] | None = None,
         basis: bool = False,
+        annex: bool = False,
     ) -> int:
         """Body units from ``segs[i:end]``: numbered lines and paragraphs, wrapped lines
         joined; the index of the segment where the body ends.
@@ -1874,11 +1988,16 @@ class _DocumentScanner:
         after the end mark on segment ``mark`` (an ``_END_MARK`` unit), and at the segment
         ``opener`` that proposes a closing unit of its kind. ``basis``: the căn cứ that open
         the body are ``BASIS`` units (re-kinded before the grammar is first asked).
+        ``annex``: these lines follow the closing, where a heading may resume a list that an
+        appendix or a form interrupted (:class:`_Interrupted`).
         This loop runs once per body line of every document, so the common
         cases of :meth:`continues` are inlined.
         """
         segs, out = self.segs, self.out
         first_unit = len(out)
+        if basis:
+            self.basis_from = first_unit  # re-kinded when the grammar is first asked
+        interrupted = _Interrupted() if annex else None
         cue = mark + 1 if mark is not None else opener[0] if opener is not None else end
         limit = cue  # the body's lines may be looked ahead to up to its first cue
         prev: Unit | None = None
@@ -1887,9 +2006,6 @@ class _DocumentScanner:
         taken = -1  # a segment already read as the second half of a wrapped marker
         for k in range(i, end):
             if k == cue:
-                if basis:
-                    self.basis(first_unit)  # before the grammar reads the body's units
-                    basis = False
                 if mark is not None:
                     out.append(Unit(END_MARK, []))
                     mark, prev, marker_only = None, None, False
@@ -1907,11 +2023,18 @@ class _DocumentScanner:
             text = seg.text
             first = text[0]
             if len(text) <= 7 and k + 1 < limit and not segs[k + 1].blank_before and fold(text) in _BARE_KEYWORDS:
-                # "Điều" over "1. Phạm vi ...": a copy wrapped the marker itself.
+                # "Điều" over "1. Phạm vi ...", "PHỤ" over "LỤC I": a copy wrapped the marker itself.
                 nxt = segs[k + 1]
-                head = heading_kind(seg.joined(nxt))
+                both = seg.joined(nxt)
+                head = heading_kind(both) or self.annex_head(both)
                 if head is not None and head[0] in _KEYWORD_KINDS and head[2] > len(text):
                     kind, label, skip = head
+                    if (
+                        interrupted is not None
+                        and kind in _Interrupted.READS
+                        and (ended := interrupted.resumes(kind, label))
+                    ):
+                        self.resume(ended)
                     prev = Unit(kind, [seg, nxt], {"label": label, "skip": skip - len(text) - 1, "skip_segments": 1})
                     out.append(prev)
                     last, taken = nxt.text, k + 1
@@ -1929,9 +2052,22 @@ class _DocumentScanner:
                 second = text[1:2]
                 head = (
                     heading_kind(seg)
-                    if _keyword_start(first, second) or (first in "IVXLC" and second in _ROMAN_NEXT)
+                    # _keyword_start, inlined: this runs on most lines
+                    if (first in _KEYWORD_FIRST and second in _KEYWORD_SECOND)
+                    or (first == "T" and second in "iI")
+                    or (first in "IVXLC" and second in _ROMAN_NEXT)
                     else None
                 )
+                if (
+                    head is None
+                    and first in "PMB"
+                    and second in _ANNEX_SECOND
+                    and (candidate := annex_head(seg)) is not None
+                    # not a sentence's wrapped line ("... làm đơn theo" over "Mẫu số 15 Phụ lục I ...")
+                    and (prev is None or seg.blank_before or seg.line in (self.breaks or ()) or not _runs_on(last))
+                    and self.accepts(candidate[0])
+                ):
+                    head = candidate
             else:
                 head = heading_kind(seg)
             if head is None:
@@ -1996,15 +2132,31 @@ class _DocumentScanner:
                 last = text
                 continue
             kind, label, skip = head
+            if interrupted is not None and kind in _Interrupted.READS and (ended := interrupted.resumes(kind, label)):
+                self.resume(ended)
             prev = Unit(kind, [seg], {"label": label, "skip": skip})
             out.append(prev)
             last = text
             marker_only = kind in _KEYWORD_KINDS and not text[skip:].strip(" *.:")
-        if basis:
+        if self.basis_from is not None:
             self.basis(first_unit)
         if mark is not None:
             out.append(Unit(END_MARK, []))  # on the last line: nothing follows to ask about
         return end
+
+    def resume(self, ended: int) -> None:
+        """``_RESUME`` units for the appendices and forms a heading ends, where the grammar
+        takes them."""
+        for _ in range(ended):
+            if not self.accepts(RESUME):
+                return
+            self.out.append(Unit(RESUME, []))
+
+    def annex_head(self, seg: Segment) -> tuple[str, str, int] | None:
+        """:func:`annex_head` where the grammar takes an appendix or a form (in an annex):
+        elsewhere a ``PHỤ LỤC I`` or ``Mẫu số 01`` line is a paragraph."""
+        head = annex_head(seg)
+        return head if head is not None and self.accepts(head[0]) else None
 
     def blank_paragraphs(self, i: int, end: int) -> bool:
         """Whether this copy parts its paragraphs by blank lines: its Điều (and other major
@@ -2034,7 +2186,8 @@ class _DocumentScanner:
         last = prev.last.text
         if prev.kind in _TITLED_KEYWORD_KINDS and len(prev.segments) == 1:
             return is_upper_text(seg.text)
-        return prev.kind != "TEXT" and is_upper_text(last) and is_upper_text(seg.text)
+        # A form's number stands alone: the capitals under it are the form's own header or title.
+        return prev.kind not in ("TEXT", "FORM") and is_upper_text(last) and is_upper_text(seg.text)
 
     # -- closing -------------------------------------------------------------
     def continues_signature(self, prev: Unit, seg: Segment, k: int, seen_signer: bool) -> bool:
@@ -2307,7 +2460,7 @@ class _DocumentScanner:
                 finished = seen_archive or (seen_signer and not columns) or not seen_label
                 if not (recipients_open or after_archive or not finished or not (seen_label or seen_title)):
                     # A list after a finished closing: the annex begins.
-                    self.body(k, n)
+                    self.body(k, n, annex=True)
                     return
                 prev = entry = self.emit("RECIPIENT", seg)
                 if t.endswith(".") and not t.endswith("./."):
@@ -2317,11 +2470,14 @@ class _DocumentScanner:
             elif SIGN_NOTE.match(f) and len(t) < 60:
                 prev = self.emit("SIGN_NOTE", seg)
             elif (
-                (head := heading_kind(seg)) is not None or len(t) > 60 or _type_name(seg) or ANNEX_HEAD.match(f)
+                (head := heading_kind(seg) or annex_head(seg)) is not None
+                or len(t) > 60
+                or _type_name(seg)
+                or ANNEX_HEAD.match(f)
             ) and (prev is not None and self.accepts(head[0] if head else "TEXT")):
                 # A heading, a type name or a paragraph, where the grammar takes the annex (once
                 # the closing has begun: before it, the grammar would take it for the body's).
-                self.body(k, n)
+                self.body(k, n, annex=True)
                 return
             elif (
                 not seen_title
@@ -2334,7 +2490,7 @@ class _DocumentScanner:
                 seen_title = True
             elif seen_signer and self.annex_begins(k) and self.accepts("TEXT"):
                 # A line of no block after the signer's name, where the grammar takes the annex.
-                self.body(k, n)
+                self.body(k, n, annex=True)
                 return
             else:
                 prev = self.emit("STRAY", seg)

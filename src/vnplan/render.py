@@ -90,6 +90,8 @@ def render_all(docs: tuple[Document, ...] | list[Document], options: RenderOptio
 
 
 _MARKERS = {
+    SectionKind.APPENDIX: "Phụ lục {}",
+    SectionKind.FORM: "Mẫu số {}",
     SectionKind.ROMAN: "{}.",
     SectionKind.ARABIC: "{}.",
     SectionKind.DECIMAL: "{}.",
@@ -287,7 +289,11 @@ class _Renderer:
         else:
             marker = _MARKERS[section.kind].format(section.label)
         heading = HEADING_COMPONENTS.get(section.kind, "item" if kind == "body" else kind)
-        self.block(f"{marker} {section.heading}".rstrip(), kind=heading)
+        if section.kind is SectionKind.APPENDIX and section.heading:
+            # Phụ lục I, II.10: the appendix's number on its line, its name under it.
+            self.block(marker.rstrip(), section.heading, kind=heading)
+        else:
+            self.block(f"{marker} {section.heading}".rstrip(), kind=heading)
         for child in section.children:
             self.node(child, kind=kind)
 

@@ -30,6 +30,7 @@ _MARKDOWN = {
     "keyword": "**{}**",
     "basis": "*{}*",
     "appendix": "## {}",
+    "form": "**{}**",
     "chapter": "## {}",
     "heading": "## {}",
     "article": "### {}",
@@ -67,7 +68,7 @@ def render_markdown(
     return "\n\n".join(out) + "\n"
 
 
-_TAGS = {"type_name": "h1", "chapter": "h2", "heading": "h2", "article": "h3"}
+_TAGS = {"type_name": "h1", "appendix": "h2", "chapter": "h2", "heading": "h2", "article": "h3"}
 
 _CSS = """
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }

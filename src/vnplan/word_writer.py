@@ -53,6 +53,7 @@ _FORMATS: dict[str, tuple[float, bool, bool, str, bool, float]] = {
     "keyword": (14, True, False, "center", False, 6),
     "basis": (14, False, True, "both", True, 6),
     "appendix": (14, True, False, "center", False, 6),
+    "form": (14, True, False, "right", False, 6),
     "heading": (14, True, False, "both", True, 6),
     "chapter": (14, True, False, "center", False, 6),
     "article": (14, True, False, "both", True, 6),
@@ -62,7 +63,7 @@ _FORMATS: dict[str, tuple[float, bool, bool, str, bool, float]] = {
     "signature_note": (14, False, True, "center", False, 0),
     "signer": (14, True, False, "center", False, 0),
 }
-_ALIGN = {"center": "center", "both": "both", "left": "left"}
+_ALIGN = {"center": "center", "both": "both", "left": "left", "right": "right"}
 # Twips: A4, margins 20/20/30/15 mm, the text width and the two columns of the header and closing tables.
 _PAGE = '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" ' \
     'w:header="567" w:footer="567" w:gutter="0"/>'  # fmt: skip
@@ -107,19 +108,27 @@ def _document(doc: Document, options: RenderOptions) -> list[str]:
             continue
         line_kind, text = left[0]
         out.append(_paragraph(line_kind, text))
-        if line_kind in ("chapter", "article") and _marker_only(text) and k + 1 < len(rows):
+        following = rows[k + 1][1][0][0] if k + 1 < len(rows) and rows[k + 1][0] == "line" else None
+        if (
+            line_kind in ("chapter", "article", "appendix")
+            and _marker_only(text)
+            and k + 1 < len(rows)
+            # "Phụ lục I" over its name (not over the next appendix's number)
+            and not (line_kind == "appendix" and following == "appendix" and not _marker_only(rows[k + 1][1][0][1]))
+        ):
             # "Chương I." standing alone: an empty paragraph keeps the next line from being read
             # as its title (a reader joins a bare marker to the line under it).
             out.append(_paragraph("body", ""))
-        following = rows[k + 1][1][0][0] if k + 1 < len(rows) and rows[k + 1][0] == "line" else None
         if line_kind == "summary" or (line_kind == "type_name" and following != "summary"):
             out.append(_rule(2000))  # the short rule under the trích yếu
     return out
 
 
 def _marker_only(text: str) -> bool:
-    """Whether a heading line is its marker alone (``Chương I.``, ``Điều 4.``)."""
+    """Whether a heading line is its marker alone (``Chương I.``, ``Điều 4.``, ``Phụ lục II``)."""
     words = text.rstrip(".").split()
+    if words[:2] == ["Phụ", "lục"]:
+        return len(words) <= 3
     return len(words) == 2 and words[0] in ("Phần", "Chương", "Mục", "Điều")
 
 

@@ -19,6 +19,8 @@ class SectionKind(enum.Enum):
     The value is the stable JSON spelling.
     """
 
+    APPENDIX = "appendix"  #: Phụ lục I, an annex's appendix (its number may be missing)
+    FORM = "form"  #: Mẫu số 01, an annex's form template (biểu mẫu)
     PART = "part"  #: Phần I / Phần thứ nhất
     CHAPTER = "chapter"  #: Chương I
     SECTION = "section"  #: Mục 1
@@ -38,13 +40,17 @@ class SectionKind(enum.Enum):
 
     @property
     def is_major(self) -> bool:
-        """Parts, chapters, sections, articles and roman numerals: record ``sections``."""
+        """Parts, chapters, sections, articles and roman numerals (and an annex's
+        appendices and forms): record ``sections``."""
         return self.rank <= _RANKS["roman"]
 
 
 # Keyed by value: enum members hash in Python, strings in C (this is on the parser's hot path).
 _RANKS = {kind.value: i for i, kind in enumerate(SectionKind)}
-_LABELLED = frozenset(SectionKind) - {SectionKind.DASH, SectionKind.PLUS}
+# Whether a kind's sections must have a label (True), must not (list marks), or either
+# (an appendix, numbered or not); keyed by value, as _RANKS.
+_NEEDS_LABEL: dict[str, bool | None] = {kind.value: True for kind in SectionKind}
+_NEEDS_LABEL.update({SectionKind.DASH.value: False, SectionKind.PLUS.value: False, SectionKind.APPENDIX.value: None})
 
 
 @attrs.frozen
@@ -64,7 +70,8 @@ class Section:
     """A numbered or bulleted unit of the body and everything under it.
 
     ``label`` is the number as written without its punctuation (``II``, ``3``,
-    ``1.2``, ``đ``); it is empty for dashes and plus signs. ``heading`` is the
+    ``1.2``, ``đ``, ``01/TB``); it is empty for dashes and plus signs, and for an
+    appendix that is not numbered (a lone ``PHỤ LỤC``). ``heading`` is the
     text on the numbered line (for a long item, the whole item).
     """
 
@@ -75,7 +82,8 @@ class Section:
     span: Span | None = span_field()
 
     def __attrs_post_init__(self) -> None:
-        if (self.kind in _LABELLED) != bool(self.label):
+        needs = _NEEDS_LABEL[self.kind._value_]
+        if needs is not None and needs != bool(self.label):
             raise ModelError(f"{self.kind.value} section with label {self.label!r}")
         rank = _RANKS[self.kind._value_]
         for child in self.children:

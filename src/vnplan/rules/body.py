@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .._outline import decimal_typo
-from .._text import fold, is_upper_text, roman, squash
+from .._text import fold, is_upper_text, roman, roman_value, squash
 from ..diagnostics import Severity
 from ..model import Paragraph, Section, SectionKind
 from ..model.body import Node
@@ -17,7 +17,6 @@ from ._base import Context, Finding, rule
 #: Điểm letters in Vietnamese alphabetical order (Phụ lục I, II.6; NĐ 30 Điều 8.2).
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # noqa: SIM905 - readable as a line
 _LETTER_INDEX = {letter: k for k, letter in enumerate(LETTERS)}
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SEQUENCED = (
     SectionKind.ROMAN,
     SectionKind.ARABIC,
@@ -45,18 +44,6 @@ _CITED_TYPES = (
 _CITATION = re.compile(rf"(?P<type>{_CITED_TYPES})\s+số\s+\d+\s*[/-]")
 
 
-def _roman_value(label: str) -> int | None:
-    total = 0
-    prev = 0
-    for ch in reversed(label.upper()):
-        value = _ROMAN.get(ch)
-        if value is None:
-            return None
-        total += -value if value < prev else value
-        prev = max(prev, value)
-    return total
-
-
 def _ordinal(kind: SectionKind, label: str) -> int | None:
     """The position of ``label`` in its sequence (1-based), or ``None`` when it has none."""
     if kind is SectionKind.LETTER:
@@ -64,7 +51,7 @@ def _ordinal(kind: SectionKind, label: str) -> int | None:
         return None if k is None else k + 1
     if label.isdecimal() and len(label) <= 9:
         return int(label)
-    return _roman_value(label)
+    return roman_value(label)
 
 
 def _label_of(kind: SectionKind, ordinal: int) -> str:
@@ -84,8 +71,9 @@ def _is_outline(label: str) -> bool:
 def _parts(nodes: Sequence[Node]) -> Iterator[Sequence[Node]]:
     """Runs of nodes that number on their own: the body, and each appendix or attached text.
 
-    In the annex, a paragraph that starts a new text (``PHỤ LỤC II``, an upper-case
-    title) starts a new run, since every appendix restarts its numbering.
+    Each appendix and form of the annex is a section, whose children number on their own
+    (see :func:`_groups`); outside them, a paragraph that starts a new text (an attached
+    Quy chế's upper-case title, a ``PHỤ LỤC`` line not taken for a heading) starts a run.
     """
     run: list[Node] = []
     for node in nodes:
@@ -208,6 +196,9 @@ def _first_line(span: Span | None) -> Span | None:
     return Span(span.start_line, span.start_col, span.start_line + 1, 1)
 
 
+# Not numbered items: list marks, and an annex's appendices and forms (whose heading may
+# be a note in brackets).
+_NOT_ITEMS = (SectionKind.DASH, SectionKind.PLUS, SectionKind.APPENDIX, SectionKind.FORM)
 _KIND_NAMES = {
     SectionKind.ROMAN: ("mục", "section"),
     SectionKind.ARABIC: ("khoản", "item"),
@@ -389,7 +380,7 @@ def item_capital(ctx: Context) -> Iterator[Finding]:
         a) Các sở, ngành tổ chức tuyên truyền;
     """
     for section in _sections((*ctx.doc.body, *ctx.doc.annex)):
-        if section.kind in (SectionKind.DASH, SectionKind.PLUS) or not section.heading:
+        if section.kind in _NOT_ITEMS or not section.heading:
             continue
         if section.kind is SectionKind.DECIMAL and not _is_outline(section.label):
             continue  # an amount such as "140.000 trẻ em", not a numbered item
@@ -824,9 +815,6 @@ def _mid_sentence(hit: _Hit) -> bool:
     return col > 1 and hit.text[col - 1] == " " and (hit.text[col - 2].islower() or hit.text[col - 2] == ",")
 
 
-_APPENDIX = re.compile(r"^phu luc\b\s*(?P<label>\S*)")
-
-
 @rule("VN616", "appendix-numbering", Severity.WARNING, clause="Phụ lục I, III.1a", catalog=("P01",))
 def appendix_numbering(ctx: Context) -> Iterator[Finding]:
     """Two or more appendices are not numbered with Roman numerals.
@@ -843,19 +831,19 @@ def appendix_numbering(ctx: Context) -> Iterator[Finding]:
         ...
         PHỤ LỤC II
     """
-    heads = []
-    for node in ctx.doc.annex:
-        if isinstance(node, Paragraph) and len(node.text.split()) <= 6:
-            m = _APPENDIX.match(fold(node.text))
-            if m is not None:
-                heads.append((node, node.text[m.start("label") : m.end("label")].strip(" .:*")))
+    # Each number once: a table of the appendices repeats their headings. An appendix
+    # without a number (a lone PHỤ LỤC, or its heading repeated on every page) is not counted.
+    heads: dict[str, Section] = {}
+    for section in _sections(ctx.doc.annex):
+        if section.kind is SectionKind.APPENDIX and section.label:
+            heads.setdefault(section.label.upper(), section)
     if len(heads) < 2:
         return
-    for node, label in heads:
-        if _roman_value(label) is None:
+    for section in heads.values():
+        if roman_value(section.label) is None:
+            written = f"Phụ lục {section.label}".rstrip()
             yield Finding(
-                node.span,
-                f"Văn bản có từ hai phụ lục trở lên thì đánh số bằng chữ số La Mã "
-                f"(không viết \u201c{node.text}\u201d).",
-                f"With two or more appendices, number them with Roman numerals (not '{node.text}').",
+                _first_line(section.span),
+                f"Văn bản có từ hai phụ lục trở lên thì đánh số bằng chữ số La Mã (không viết \u201c{written}\u201d).",
+                f"With two or more appendices, number them with Roman numerals (not '{written}').",
             )

@@ -28,7 +28,7 @@ import attrs
 from .._text import fold, squash
 from ..canonical import HEADING_COMPONENTS, is_appendix_heading, is_basis, is_keyword_line
 from ..diagnostics import Severity
-from ..model import Section
+from ..model import Section, SectionKind
 from ..model.body import Node
 from ..span import Span
 from ..word import RunFormat, WordEdit, WordFix, WordParagraph, WordText
@@ -140,8 +140,11 @@ def _components(ctx: Context, word: WordText, doc_span: Span) -> tuple[Component
                 mark(body, "keyword")
             else:
                 mark(body, "basis" if first_section and is_basis(node.text) else "body")
-    for node in doc.annex:
-        if not isinstance(node, Section) and is_appendix_heading(node.text):
+    for node in _walk(doc.annex):
+        if isinstance(node, Section):
+            if node.kind is SectionKind.APPENDIX:
+                mark(lines_of(node.span)[:1], "appendix")
+        elif is_appendix_heading(node.text):
             mark(lines_of(node.span), "appendix")
     for k, paragraph in enumerate(word.paragraphs):
         inside = doc_span.start_line <= paragraph.first_line <= doc_span.end_line
