@@ -76,6 +76,12 @@ FAMILIES: dict[str, Family] = {
         )
         * (n * 5)
     ),
+    # An annex of forms, each inside an item of a list that goes on after it (a _RESUME each).
+    "annex-forms": lambda n: (
+        BASE
+        + "PHỤ LỤC\n"
+        + "".join(f"{k}. Thủ tục số {k}\nMẫu số {k:02d}\nĐƠN ĐỀ NGHỊ\na) Họ và tên: ……\n" for k in range(1, n * 40))
+    ),
     "seed-repeated": lambda n: BASE * max(1, n),
     "header-space-run": lambda n: "ỦY BAN NHÂN DÂN" + " " * (n * 1000) + "x\n" + BASE,
     "nfd-text": lambda n: unicodedata.normalize("NFD", BASE * max(1, n)),
