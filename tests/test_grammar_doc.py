@@ -176,7 +176,7 @@ def test_the_in_line_grammars_have_no_conflicts(text: str, starts: list[str], ca
 @pytest.mark.parametrize(
     "closing",
     [
-        "OWN_ISSUER STRAY CONSOLIDATION OWN_DATE SIGNER",  # a layout parted the column from its mark
+        "OWN_ISSUER STRAY CONSOLIDATION OWN_DATE SIGNER_TITLE SIGNER",  # a layout parted the column from its mark
         "OWN_ISSUER OWN_NUMBER CONSOLIDATION OWN_NUMBER OWN_DATE SIGNER_TITLE SIGNER",
         "CONSOLIDATION AUTHORITY OWN_NUMBER SIGNER_TITLE OWN_DATE SIGNER",
     ],
@@ -189,12 +189,43 @@ def test_a_consolidated_text_block_parses_in_pieces(closing: str) -> None:
 
 def test_no_annex_follows_a_closing_that_is_not_over() -> None:
     """An annex follows a closing with a signer's title or name or a Lưu line, only."""
-    for closing in ("SIGNER", "SIGNER_TITLE", "ARCHIVE", "AUTHORITY SIGN_NOTE SIGNER", "RECIPIENT ARCHIVE"):
+    for closing in ("AUTHORITY SIGNER", "SIGNER_TITLE", "ARCHIVE", "AUTHORITY SIGN_NOTE SIGNER", "RECIPIENT ARCHIVE"):
         parsed = parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT {closing} TEXT".split()])
         assert "annex(TEXT)" in _render(parsed)
     for closing in ("STRAY", "AUTHORITY", "RECIPIENTS_LABEL RECIPIENT", "SIGN_NOTE", "CONSOLIDATION OWN_DATE"):
         with pytest.raises(ParseError):
             parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT {closing} TEXT".split()])
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "SIGNER_TITLE RECIPIENT SIGNER",  # the title, the other column's entry, the name
+        "AUTHORITY RECIPIENTS_LABEL SIGNER_TITLE RECIPIENT SIGN_NOTE ARCHIVE SIGNER STRAY",
+        "RECIPIENTS_LABEL ARCHIVE AUTHORITY SIGNER",  # no title: the name under the authority
+        "SIGNER_TITLE AUTHORITY SIGNER",  # an authority line between them (a copy's stamp)
+        "SIGNER_TITLE SIGNER AUTHORITY SIGN_NOTE",
+    ],
+)
+def test_the_signature_blocks_parts_come_in_order_among_other_blocks(closing: str) -> None:
+    parsed = parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT {closing}".split()])
+    assert "closing(" in _render(parsed)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "SIGNER",  # a name under no title and no authority line
+        "RECIPIENTS_LABEL RECIPIENT SIGNER",
+        "SIGNER_TITLE SIGNER_TITLE",  # a second title (the lexer joins a wrapped one)
+        "SIGNER_TITLE RECIPIENT SIGNER_TITLE",
+        "AUTHORITY SIGNER SIGNER",  # a second name
+        "SIGNER_TITLE SIGNER RECIPIENT SIGNER_TITLE",  # a title after the name
+    ],
+)
+def test_a_closing_holds_one_title_and_one_name_in_that_order(closing: str) -> None:
+    with pytest.raises(ParseError):
+        parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC TEXT {closing}".split()])
 
 
 def test_only_the_closing_follows_the_end_mark() -> None:
@@ -208,7 +239,9 @@ def test_only_the_closing_follows_the_end_mark() -> None:
 
 def test_a_document_follows_only_one_that_has_ended() -> None:
     """Another document follows one whose body ended (its end mark, its closing), only."""
-    for first in ("TEXT _END_MARK", "TEXT SIGNER", "RECIPIENTS_LABEL", "TEXT STRAY", "TEXT SIGNER TEXT TRAILER"):
+    ended = ("TEXT _END_MARK", "TEXT SIGNER_TITLE", "RECIPIENTS_LABEL", "TEXT STRAY")
+    ended += ("TEXT SIGNER_TITLE SIGNER TEXT TRAILER",)
+    for first in ended:
         parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC {first} _DOC TEXT".split()])
     for first in ("", "TEXT", "NATIONAL TYPE_NAME", "TEXT TRAILER", "ADDRESSEE_LABEL"):
         with pytest.raises(ParseError):

@@ -329,6 +329,40 @@ def test_where_the_body_ends_is_the_grammars() -> None:
     assert stray(vnplan.parse(text)[0]) == ("Ghi chú thêm.",)
 
 
+def test_where_the_signature_block_stands_is_the_grammars() -> None:
+    """The lexer reads a signer's title or name only where the grammar takes one: after
+    the name, a second title-and-name pair is debris, and so is a name under Nơi nhận
+    before any title or authority line. A grammar that let a closing hold any number of
+    titles and names would make the second pair a signature's."""
+    text = (
+        "KẾ HOẠCH\nThử\n\n1. Triển khai./.\n\nNơi nhận:\n- Như trên;\nTrần Thị Bình\n- Lưu: VT.\n\n"
+        "PHÓ CHỦ TỊCH\n\nLê Văn An\n\nGIÁM ĐỐC SỞ\n\nNguyễn Văn Bảo\n"
+    )
+    assert kinds(text)[-7:] == [
+        ("RECIPIENT", "- Như trên;"),
+        ("STRAY", "Trần Thị Bình"),
+        ("ARCHIVE", "- Lưu: VT."),
+        ("SIGNER_TITLE", "PHÓ CHỦ TỊCH"),
+        ("SIGNER", "Lê Văn An"),
+        ("STRAY", "GIÁM ĐỐC SỞ"),
+        ("STRAY", "Nguyễn Văn Bảo"),
+    ]
+
+    class ManySigners:  # as a grammar with ``closing: (recipients | signed | STRAY)+`` answers
+        def accepts(self, kind: str, done: Sequence[Unit], current: Sequence[Unit]) -> bool:
+            return kind not in ("TEXT", "APPENDIX", "FORM")  # and no annex
+
+        def checkpoint(self, done: Sequence[Unit]) -> object:
+            return None
+
+        def rewind(self, checkpoint: object) -> None:
+            pass
+
+    units = [(u.kind, u.text) for u in scan(normalize(text), ManySigners()) if u.kind != "_DOC"]
+    assert units[-3:] == [("SIGNER", "Lê Văn An"), ("SIGNER_TITLE", "GIÁM ĐỐC SỞ"), ("SIGNER", "Nguyễn Văn Bảo")]
+    assert ("SIGNER", "Trần Thị Bình") in units
+
+
 _SIGNED = "KẾ HOẠCH\nThử\n\n1. Triển khai./.\n\nNơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nLê Văn Cường\n\n"
 
 

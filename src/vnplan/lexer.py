@@ -2190,7 +2190,7 @@ class _DocumentScanner:
         return prev.kind not in ("TEXT", "FORM") and is_upper_text(last) and is_upper_text(seg.text)
 
     # -- closing -------------------------------------------------------------
-    def continues_signature(self, prev: Unit, seg: Segment, k: int, seen_signer: bool) -> bool:
+    def continues_signature(self, prev: Unit, seg: Segment, k: int) -> bool:
         """A wrapped line of the signature block: an authority line ending in a comma
         or followed by another authority line ("TM. ỦY BAN NHÂN" over "DÂN" over
         "KT. CHỦ TỊCH"), or a title over two lines ("PHÓ CHỦ TỊCH" over "THƯỜNG TRỰC")."""
@@ -2210,7 +2210,29 @@ class _DocumentScanner:
                 and SIGNER_TITLE_WORDS.match(following.folded) is not None
                 and len(seg.text) <= 40
             )
-        return prev.kind == "SIGNER_TITLE" and not seen_signer and not seg.blank_before and len(seg.text) <= 60
+        # (A title that is the last unit has no name under it yet.)
+        return prev.kind == "SIGNER_TITLE" and not seg.blank_before and len(seg.text) <= 60
+
+    # The signature block's parts come in the grammar's order (authority lines, a title, a
+    # name): where the block stands is the parser's state, read by what it takes next.
+    def authorized(self) -> bool:
+        """An authority line has come, and neither the title nor the name."""
+        return self.accepts("SIGNER") and self.accepts("SIGNER_TITLE")
+
+    def titled(self) -> bool:
+        """The signer's title has come, and not the name."""
+        return self.accepts("SIGNER") and not self.accepts("SIGNER_TITLE")
+
+    def named(self) -> bool:
+        """The signer's name has come."""
+        return not self.accepts("SIGNER") and not self.accepts("SIGNER_TITLE")
+
+    @staticmethod
+    def own_line(seg: Segment, folded: str) -> str | None:
+        """The kind of a consolidated text's own number or date line (None: neither)."""
+        if NUMBER.match(folded) and _has_symbol(seg.text):
+            return "OWN_NUMBER"
+        return "OWN_DATE" if _place_date(seg) is not None else None
 
     def right_column(self, k: int) -> bool:
         """Whether segment ``k`` is a right-hand column of a two-column line."""
@@ -2325,8 +2347,9 @@ class _DocumentScanner:
 
     def closing(self, i: int) -> None:
         n = len(self.segs)
-        seen_title = seen_signer = seen_authority = consolidation = False
-        recipients_open = seen_label = seen_archive = False
+        # What the signature block has had (authority lines, the title, the name) is the
+        # grammar's state, asked of it (:meth:`named`, ...); these are Nơi nhận's.
+        consolidation = recipients_open = seen_label = seen_archive = False
         prev: Unit | None = None
         entry: Unit | None = None  # the last Nơi nhận entry
         left_unit: Unit | None = None
@@ -2381,7 +2404,6 @@ class _DocumentScanner:
                 seen_archive = True
             elif AUTHORITY.match(t) or _LOWER_AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
-                seen_authority = True
             elif _CONSOLIDATION.match(f) or (
                 f.startswith("xac thuc van ban") and k + 1 < n and self.segs[k + 1].folded.startswith("hop nhat")
             ):
@@ -2399,31 +2421,28 @@ class _DocumentScanner:
                 and seg.blank_before <= 1
             ):
                 prev.segments.append(seg)  # debris wrapped onto the next line stays one piece
-            elif consolidation and not seen_title and NUMBER.match(f) and _has_symbol(seg.text):
-                prev = self.emit("OWN_NUMBER", seg)
-            elif consolidation and not seen_title and _place_date(seg) is not None:
-                prev = self.emit("OWN_DATE", seg)
-            elif prev is not None and self.continues_signature(prev, seg, k, seen_signer):
+            elif consolidation and (own := self.own_line(seg, f)) is not None and self.accepts("SIGNER_TITLE"):
+                # Before the consolidator's title, a number or date line is the text's own.
+                prev = self.emit(own, seg)
+            elif prev is not None and self.continues_signature(prev, seg, k):
                 prev.segments.append(seg)
             elif (
                 prev is not None
                 and prev.kind == "AUTHORITY"
-                and not seen_title
                 and len(t) <= 80
                 and (is_upper_text(t) or (SIGNER_TITLE_WORDS.match(f) and not t.endswith((";", ","))))
+                and self.accepts("SIGNER_TITLE")
             ):
                 # The title under an authority line, whatever OCR put in front ("-CHU_TICH ..."),
                 # or as an old copy wrote it, in lower case ("TM. Chính phủ" over "Thủ tướng").
                 prev = self.emit("SIGNER_TITLE", seg)
-                seen_title = True
-            elif seen_authority and not seen_title and _title_words(t, f) and (seg.upper() or self.right_column(k)):
+            elif _title_words(t, f) and (seg.upper() or self.right_column(k)) and self.authorized():
                 # "Thứ trưởng" in the right-hand column, or in a TCVN3 capitals-font line.
                 prev = self.emit("SIGNER_TITLE", seg)
-                seen_title = True
             elif (
                 entry is not None
                 and (prev is entry or (not self.right_column(k) and left_unit is entry))
-                and not (seen_title and not seen_signer and self.signer_span(k))
+                and not (self.titled() and self.signer_span(k))
                 and self.continues_recipient(entry, seg, k)
             ):
                 entry.segments.append(seg)  # the right-hand column may have come in between
@@ -2437,7 +2456,7 @@ class _DocumentScanner:
                 and not SIGNER_TITLE_WORDS.match(f)
             ):
                 prev.segments.append(seg)  # "- Lưu: VP (HC, TH)" over "TCT (HC, NV3)"
-            elif not seen_signer and (seen_title or seen_authority) and (span := self.signer_span(k)):
+            elif self.accepts("SIGNER") and (span := self.signer_span(k)):
                 rank = _RANK.match(squash(join_lines(x.text for x in self.segs[k : k + span])))
                 if k + span < n and _LAST_NAME.fullmatch(self.segs[k + span].text):
                     words = len(join_lines(x.text for x in self.segs[k : k + span]).split())
@@ -2446,7 +2465,6 @@ class _DocumentScanner:
                         span += 1  # "Nguyễn Quỳnh" over "Thiện": the last word of the name wrapped
                 prev = Unit("SIGNER", self.segs[k : k + span], {"rank": rank.group().strip() if rank else None})
                 self.out.append(prev)
-                seen_signer = True
                 k += span
                 continue
             elif t[0] in "-+•" and not is_rule(t):
@@ -2457,8 +2475,14 @@ class _DocumentScanner:
                 while columns_to < k:  # any right-hand column in segs[i:k], kept up as k grows
                     columns = columns or self.right_column(columns_to)
                     columns_to += 1
-                finished = seen_archive or (seen_signer and not columns) or not seen_label
-                if not (recipients_open or after_archive or not finished or not (seen_label or seen_title)):
+                finished = seen_archive or not seen_label or (not columns and self.named())
+                # (After a label, or after the signer's title or name.)
+                if (
+                    not recipients_open
+                    and not after_archive
+                    and finished
+                    and (seen_label or not self.accepts("SIGNER_TITLE"))
+                ):
                     # A list after a finished closing: the annex begins.
                     self.body(k, n, annex=True)
                     return
@@ -2480,15 +2504,13 @@ class _DocumentScanner:
                 self.body(k, n, annex=True)
                 return
             elif (
-                not seen_title
-                and not seen_signer
-                and len(t) <= 80
+                len(t) <= 80
                 and not any(ch.isdigit() for ch in t)  # "16 QĐ": a count of copies, no title
+                and self.accepts("SIGNER_TITLE")
                 and (is_upper_text(t) or self.lower_title(seg, k))
             ):
                 prev = self.emit("SIGNER_TITLE", seg)
-                seen_title = True
-            elif seen_signer and self.annex_begins(k) and self.accepts("TEXT"):
+            elif self.named() and self.annex_begins(k) and self.accepts("TEXT"):
                 # A line of no block after the signer's name, where the grammar takes the annex.
                 self.body(k, n, annex=True)
                 return
