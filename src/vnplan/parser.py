@@ -4,15 +4,16 @@ The grammar lives in ``grammar/vnplan.lark`` at the top of the repository and is
 shipped inside the wheel as ``vnplan/grammar/vnplan.lark``. It is an LALR(1)
 grammar over line-level terminals; this module feeds it the lexer's units as the
 lexer makes them (so that the lexer may ask which reading of a line the grammar
-accepts: "the lexer proposes, the grammar disposes") and turns every Lark failure
-into :class:`vnplan.errors.ParseError`.
+accepts: "the lexer proposes, the grammar disposes") and turns every unit that no
+rule takes into :class:`vnplan.errors.ParseError`. The parser's steps are vnplan's own
+loop over Lark's LALR table (:func:`_table`), which the lexer's questions read too.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 import lark
 from lark.lexer import Lexer, Token
@@ -72,6 +73,55 @@ def parse_units(units: Sequence[Unit], source: NormalizedText | None = None) -> 
     return _Feed(source).finish(units)
 
 
+#: A row of the LALR table as :class:`_Feed` reads it: terminal or rule name -> ``(True,
+#: next state)`` to shift, or ``(False, (size, callback, rule name))`` to reduce by a rule
+#: of ``size`` symbols whose tree ``callback`` builds, then go to the state the rule's name
+#: leads to.
+_Row: TypeAlias = dict[str, tuple[bool, Any]]
+
+
+class _Table(NamedTuple):
+    rows: dict[int, _Row]
+    end_state: int
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> _Table:
+    """Lark's LALR table of the grammar, in the form :class:`_Feed` drives it.
+
+    Lark's own step (``ParserState.feed_token``) looks each reduced rule's name up as a
+    ``Token`` (a Python-level comparison against the table's string keys), asserts on
+    every action and tests for token callbacks vnplan has none of; the parser's run is a
+    tenth of a parse, so vnplan reads the same table with plain strings.
+    """
+    conf = get_parser().parse_interactive(None).parser_state.parse_conf
+    assert all(not isinstance(key, str) for key in conf.callbacks), "no token callbacks"
+    reductions: dict[int, tuple[bool, Any]] = {}  # by the rule's id: a rule reduces on many lookaheads
+    rows: dict[int, _Row] = {}
+    for state, actions in conf.states.items():
+        row: _Row = {}
+        for name, (action, arg) in actions.items():
+            if action is Shift:
+                row[name] = (True, arg)
+            elif (reduction := reductions.get(id(arg))) is not None:
+                row[name] = reduction
+            else:
+                row[name] = reductions[id(arg)] = (
+                    False,
+                    (len(arg.expansion), conf.callbacks[arg], str(arg.origin.name)),
+                )
+        rows[state] = row
+    return _Table(rows, conf.end_state)
+
+
+class _Unexpected(Exception):
+    """A token no action of the parser's state takes, and the terminals it would take."""
+
+    def __init__(self, token: Token, expected: set[str]) -> None:
+        super().__init__(token.type)
+        self.token, self.expected = token, expected
+
+
 class _Checkpoint(NamedTuple):
     state: Any  # lark's ParserState
     fed: int
@@ -91,7 +141,7 @@ class _Feed:
 
     def __init__(self, source: NormalizedText | None) -> None:
         self.state = get_parser().parse_interactive(None).parser_state
-        self.states = self.state.parse_conf.states
+        self.rows, self.end_state = _table()
         self.source = source
         self.fed = 0  # units handed to the parser so far
         self.last: Token | None = None
@@ -100,18 +150,18 @@ class _Feed:
         """Whether the grammar takes a ``kind`` unit after ``done`` then ``current``."""
         self._feed(done, len(done), 0)
         self._feed(current, len(current), len(done))
-        states = self.states
+        rows = self.rows
         stack = self.state.state_stack[:]
         while True:  # the reductions ``kind`` would cause, on the states alone
-            action = states[stack[-1]].get(kind)
+            action = rows[stack[-1]].get(kind)
             if action is None:
                 return False
-            if action[0] is Shift:
+            shift, arg = action
+            if shift:
                 return True
-            rule = action[1]
-            if rule.expansion:
-                del stack[-len(rule.expansion) :]
-            stack.append(states[stack[-1]][rule.origin.name][1])
+            if arg[0]:
+                del stack[-arg[0] :]
+            stack.append(rows[stack[-1]][arg[2]][1])
 
     def checkpoint(self, done: Sequence[Unit]) -> object:
         """The parser's state after ``done``, which ends with a document's ``_DOC``.
@@ -137,8 +187,8 @@ class _Feed:
         self._feed(units, len(units), 0)
         end = Token("$END", "", 0, 1, 1)
         try:
-            tree: lark.Tree[Token] = self.state.feed_token(end, True)
-        except lark.exceptions.UnexpectedToken as exc:
+            tree: lark.Tree[Token] = self._push(end, True)
+        except _Unexpected as exc:
             raise self._error(exc, units) from None
         return tree
 
@@ -147,7 +197,7 @@ class _Feed:
         first = self.fed - base
         if first >= stop:
             return
-        feed_token = self.state.feed_token
+        push = self._push
         new = str.__new__
         last = self.last
         k = first
@@ -170,14 +220,42 @@ class _Feed:
                 last.end_pos = base + j
                 last.value = ""
                 last.line = last.column = last.end_line = last.end_column = None
-                feed_token(last)
+                push(last)
                 k = j
-        except lark.exceptions.UnexpectedToken as exc:
+        except _Unexpected as exc:
             raise self._error(exc, units, base) from None
         self.last = last
         self.fed = base + stop
 
-    def _error(self, exc: lark.exceptions.UnexpectedToken, units: Sequence[Unit], base: int = 0) -> ParseError:
+    def _push(self, token: Token, end: bool = False) -> Any:
+        """One LALR step: the reductions ``token`` causes, then its shift (at the end of
+        input, the reductions up to the accepting state, and the tree built)."""
+        rows = self.rows
+        stack, values = self.state.state_stack, self.state.value_stack
+        kind = token.type
+        while True:
+            row = rows[stack[-1]]
+            action = row.get(kind)
+            if action is None:
+                raise _Unexpected(token, {name for name in row if name.isupper()})
+            shift, arg = action
+            if shift:
+                stack.append(arg)
+                values.append(token)
+                return None
+            size, callback, name = arg
+            if size:
+                children = values[-size:]
+                del stack[-size:]
+                del values[-size:]
+            else:
+                children = []
+            values.append(callback(children))
+            stack.append(rows[stack[-1]][name][1])
+            if end and stack[-1] == self.end_state:
+                return values[-1]
+
+    def _error(self, exc: _Unexpected, units: Sequence[Unit], base: int = 0) -> ParseError:
         tok = exc.token
         expected = ", ".join(sorted(exc.expected)) if exc.expected else "end of input"
         if tok.type == "$END":  # the input ended too soon: point at its last unit
