@@ -331,3 +331,13 @@ def test_a_unit_no_rule_accepts_is_a_parse_error_at_its_line() -> None:
         parse_units([unit("_DOC", 0), unit("TEXT", 0), unit("STRAY", 4), unit("ARTICLE", 6)])
     assert (wrong.value.line, wrong.value.column) == (7, 3)
     assert "ARTICLE" in str(wrong.value)
+
+
+def test_kinh_gui_stands_on_either_side_of_the_title_once() -> None:
+    """``_front`` takes Kính gửi after the title or before it, and one title and one Kính gửi only."""
+    for front in ("ADDRESSEE_LABEL TYPE_NAME", "TYPE_NAME ADDRESSEE_LABEL", "ADDRESSEE_LABEL ADDRESSEE"):
+        parsed = parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC {front} TEXT".split()])
+        assert "addressees(" in _render(parsed)
+    for front in ("TYPE_NAME ADDRESSEE_LABEL TYPE_NAME", "ADDRESSEE_LABEL TYPE_NAME ADDRESSEE_LABEL"):
+        with pytest.raises(ParseError):
+            parse_units([SimpleNamespace(kind=k, segments=[]) for k in f"_DOC {front} TEXT".split()])

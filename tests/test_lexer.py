@@ -548,3 +548,17 @@ def test_the_basis_that_opens_the_body_is_its_preamble() -> None:
     assert [k for k, _ in units] == ["BASIS", "BASIS", "TEXT", "TEXT"]
     doc = vnplan.parse(text)[0]
     assert [type(n).__name__ for n in doc.body] == ["Paragraph"] * 4 + ["Section"]
+
+
+def test_kinh_gui_before_the_type_name_is_read() -> None:
+    """A copy that writes Kính gửi above its type name parses (the grammar's ``_front`` takes
+    either order) and its normalized text reads back the same."""
+    text = (
+        "SỞ TƯ PHÁP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 3/TTr-STP\n"
+        "Hà Nội, ngày 3 tháng 2 năm 2024\n\nKính gửi: Sở Y tế.\n\nTỜ TRÌNH\nVề việc mua thuốc\n\n"
+        "Sở Tư pháp trình Sở Y tế xem xét.\n"
+    )
+    (doc,) = vnplan.parse(text)
+    assert doc.title is not None and "TỜ TRÌNH" in doc.title.type_name
+    assert doc.addressees == ("Sở Y tế",)
+    assert vnplan.parse(render(doc)) == (doc,)

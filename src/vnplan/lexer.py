@@ -1346,7 +1346,7 @@ class _DocumentScanner:
         i = self.title(i, lead=self.national is None and i == 0)
         i = self.addressees(i)
         if not any(u.kind == "TYPE_NAME" for u in self.out):
-            i = self.title(i)
+            i = self.title(i)  # a copy that writes Kính gửi before the type name (the grammar's _front)
         mark, opener = self.closing_cues(i)  # may split a line in two: re-read the length
         back = mark + 1 if mark is not None else len(self.segs) if opener is None else opener[0]
         # A website's footer follows the closing, or the body when the copy has none.
