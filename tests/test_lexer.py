@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 import vnplan
 from vnplan.lexer import Unit, scan
 from vnplan.model import Section, SectionKind
@@ -550,15 +552,24 @@ def test_the_basis_that_opens_the_body_is_its_preamble() -> None:
     assert [type(n).__name__ for n in doc.body] == ["Paragraph"] * 4 + ["Section"]
 
 
-def test_kinh_gui_before_the_type_name_is_read() -> None:
+_NUMBER_AND_DATE = "Số: 3/TTr-STP\nHà Nội, ngày 3 tháng 2 năm 2024\n\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "issuer"),
+    [
+        ("SỞ TƯ PHÁP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" + _NUMBER_AND_DATE, True),
+        ("SỞ TƯ PHÁP\n" + _NUMBER_AND_DATE, True),  # a copy that lost its Quốc hiệu
+        ("", False),  # nor has it a header
+    ],
+)
+@pytest.mark.parametrize("addressees", ["Kính gửi: Sở Y tế.\n", "Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\n"])
+def test_kinh_gui_before_the_type_name_is_read(head: str, issuer: bool, addressees: str) -> None:
     """A copy that writes Kính gửi above its type name parses (the grammar's ``_front`` takes
-    either order) and its normalized text reads back the same."""
-    text = (
-        "SỞ TƯ PHÁP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 3/TTr-STP\n"
-        "Hà Nội, ngày 3 tháng 2 năm 2024\n\nKính gửi: Sở Y tế.\n\nTỜ TRÌNH\nVề việc mua thuốc\n\n"
-        "Sở Tư pháp trình Sở Y tế xem xét.\n"
-    )
+    either order), with or without a Quốc hiệu, and its normalized text reads back the same."""
+    text = head + addressees + "\nTỜ TRÌNH\nVề việc mua thuốc\n\nSở Tư pháp trình Sở Y tế xem xét.\n"
     (doc,) = vnplan.parse(text)
     assert doc.title is not None and "TỜ TRÌNH" in doc.title.type_name
-    assert doc.addressees == ("Sở Y tế",)
+    assert doc.addressees[0] == "Sở Y tế"
+    assert (doc.header is not None and bool(doc.header.issuer)) is issuer and not doc.preface
     assert vnplan.parse(render(doc)) == (doc,)

@@ -1428,7 +1428,8 @@ class _DocumentScanner:
         title_at = next((k for k in range(limit) if _type_name(self.segs[k], lead=k == 0)), None)
         if title_at is None:
             return 0
-        start = title_at
+        front_end = self.addressees_above(title_at)  # Kính gửi written above the type name
+        start = front_end
         keyed = False
         while start > 0:
             seg = self.segs[start - 1]
@@ -1438,11 +1439,24 @@ class _DocumentScanner:
                 break
             keyed = keyed or key
             start -= 1
-        if start == title_at or not (keyed or start == 0):
-            start = title_at
+        if start == front_end or not (keyed or start == 0):
+            start = front_end
         for seg in self.segs[:start]:
             self.emit("PREFACE", seg)
-        return self.header(start, stop=title_at) if start < title_at else title_at
+        return self.header(start, stop=front_end) if start < front_end else front_end
+
+    def addressees_above(self, title_at: int) -> int:
+        """Where a Kính gửi block that ends just above the type name at ``title_at`` starts,
+        or ``title_at``: the header ends there, and :meth:`run` reads the block, then the title."""
+        for k in range(title_at - 1, max(title_at - 12, 0) - 1, -1):
+            f = self.segs[k].folded
+            if not (ADDRESSEE_LABEL.match(f) or DONG_KINH_GUI.match(f)):
+                continue
+            first = len(self.out)
+            end = self.addressees(k)  # a trial read: its units are dropped
+            del self.out[first:]
+            return k if end == title_at else title_at
+        return title_at
 
     def header(self, i: int, stop: int | None = None) -> int:
         n = len(self.segs) if stop is None else stop
