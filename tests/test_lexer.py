@@ -573,3 +573,136 @@ def test_kinh_gui_before_the_type_name_is_read(head: str, issuer: bool, addresse
     assert doc.addressees[0] == "Sở Y tế"
     assert (doc.header is not None and bool(doc.header.issuer)) is issuer and not doc.preface
     assert vnplan.parse(render(doc)) == (doc,)
+
+
+_RIGHT_COLUMN = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 9 tháng 4 năm 2024\n"
+_BODY = "\nI. MỤC ĐÍCH\nBảo đảm an toàn./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\nLê Văn Bình\n"
+
+
+def test_the_issuers_column_flattened_after_the_quoc_hieus_is_the_header() -> None:
+    """A copy flattened column by column, the right one first: the issuer's lines and its
+    number come after the date, and are still the header's (not the title's or the body's)."""
+    text = _RIGHT_COLUMN + "ỦY BAN NHÂN DÂN\nQUẬN HẢI CHÂU\nSố: 7/KH-UBND\n\nKẾ HOẠCH\nDiễn tập năm 2024\n" + _BODY
+    (doc,) = vnplan.parse(text)
+    assert doc.header is not None and doc.header.issuer == "ỦY BAN NHÂN DÂN QUẬN HẢI CHÂU"
+    assert doc.header.number is not None and doc.header.number.symbol == "KH-UBND"
+    assert doc.title is not None and doc.title.summary == "Diễn tập năm 2024"
+    assert vnplan.parse(render(doc)) == (doc,)
+
+
+def test_capitals_under_the_date_with_no_number_line_are_not_the_issuer() -> None:
+    """Under the date, a trích yếu's capitals that name a number (``SỐ 15/2024/...``) are no
+    issuer's column: the header ends at the date."""
+    text = _RIGHT_COLUMN + "BÃI BỎ QUYẾT ĐỊNH\nSỐ 15/2024/QĐ-UBND NGÀY 01/3/2024 CỦA ỦY BAN NHÂN DÂN\n" + _BODY
+    (doc,) = vnplan.parse(text)
+    assert doc.header is not None and doc.header.issuer is None and doc.header.number is None
+
+
+@pytest.mark.parametrize(("lines", "name"), [("QUYẾT\nĐỊNH", "QUYẾT ĐỊNH"), ("THÔNG\nTƯ", "THÔNG TƯ")])
+@pytest.mark.parametrize("header", [True, False])
+def test_a_type_name_wrapped_after_its_first_word_is_the_title(lines: str, name: str, header: bool) -> None:
+    """A web copy that hard-wraps the type name (``QUYẾT`` over ``ĐỊNH``) keeps its title: the
+    type name, the trích yếu under it (wrapped too) and the căn cứ as the body's."""
+    head = "BỘ TƯ PHÁP\nSố: 5/2024/QĐ-BTP\nHà Nội, ngày 2 tháng 5 năm 2024\n\n" if header else ""
+    text = head + lines + "\nQUY\nĐỊNH VỀ THỦ TỤC HÀNH CHÍNH\n\nCăn cứ Luật Tổ chức Chính phủ;\n\nĐiều 1. Phạm vi\n"
+    (doc,) = vnplan.parse(text)
+    assert doc.title is not None and doc.title.type_name == name
+    assert doc.title.summary == "QUY ĐỊNH VỀ THỦ TỤC HÀNH CHÍNH"
+    assert (doc.header is not None and doc.header.issuer == "BỘ TƯ PHÁP") is header
+    assert vnplan.parse(render(doc)) == (doc,)
+
+
+_OLD_CLOSING = (
+    "\nĐiều 1. Thông tư này có hiệu lực từ ngày ký./.\n\nkt.bộ trưởng bộ xây dựng\nthứ trưởng\nTrần Văn Hai\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # Two columns on each line, parted by a wide gap; the rules bear an ornament.
+        "Bộ xây dựng            cộng hoà xã hội chủ nghĩa việt nam\n"
+        "-*-                    Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 05/1999/TT-BXD     ===&===\n"
+        "                       Hà nội, ngày 3 tháng 4 năm 1999\n",
+        # One column after the other.
+        "Bộ xây dựng\nSố: 05/1999/TT-BXD\n\ncộng hoà xã hội chủ nghĩa Việt nam\nĐộc lập - Tự do - Hạnh phúc\n"
+        "_______o0o_______\nHà nội, ngày 3 tháng 4 năm 1999\n",
+    ],
+)
+def test_an_old_copy_typed_in_lower_case_under_a_capitals_font_has_its_header(head: str) -> None:
+    """An old copy typed its header in lower case for a capitals font that the conversion
+    lost: with its Quốc hiệu in lower case, the issuer, the type name and the thẩm quyền
+    ban hành line are read as if in capitals, and the rest as written."""
+    text = head + "\nthông tư\nHướng dẫn cấp phép xây dựng\n\nbộ trưởng bộ xây dựng\n- Căn cứ Nghị định số 15/CP;\n"
+    (doc,) = vnplan.parse(text + _OLD_CLOSING)
+    assert doc.header is not None and doc.header.issuer == "Bộ xây dựng" and not doc.preface
+    assert doc.header.number is not None and doc.header.number.symbol == "1999/TT-BXD"
+    assert doc.header.place_date is not None and doc.header.place_date.place == "Hà nội"
+    assert doc.title is not None and doc.title.type_name == "thông tư"
+    assert doc.title.summary == "Hướng dẫn cấp phép xây dựng" and doc.title.authority == "bộ trưởng bộ xây dựng"
+    assert doc.signature is not None and doc.signature.signer == "Trần Văn Hai"
+
+
+def test_a_forms_title_under_a_lower_case_quoc_hieu_stays_as_written() -> None:
+    """Under a Quốc hiệu in lower case, only a type name and the authority line may have been
+    capitals: a form's own title (``đơn đăng ký ...``) is no issuer."""
+    text = (
+        "cộng hòa xã hội chủ nghĩa việt nam\nĐộc lập - Tự do - Hạnh phúc\n\nđơn đăng ký kinh doanh\n\n"
+        "Kính gửi: Phòng đăng ký kinh doanh tỉnh\n\nTôi là: Nguyễn Văn Ba\n"
+    )
+    (doc,) = vnplan.parse(text)
+    assert doc.header is not None and doc.header.issuer is None
+    assert doc.addressees == ()
+
+
+def test_a_form_headed_by_a_long_mau_so_line_is_no_document() -> None:
+    """A form template after a document, headed by ``Mẫu số 02: Ban hành kèm theo ...`` on one
+    long line, is the annex's, not a second document."""
+    form = (
+        "\nMẫu số 02: Ban hành kèm theo Thông tư số 05/1999/TT-BXD ngày 03/4/1999 của Bộ Xây dựng hướng dẫn "
+        "cấp phép xây dựng\nTên đơn vị:          Cộng hoà xã hội chủ nghĩa Việt Nam\n"
+        "Số:                 Độc lập - Tự do - Hạnh phúc\n\nBáo cáo tình hình cấp phép\n"
+    )
+    text = _RIGHT_COLUMN + "BỘ XÂY DỰNG\nSố: 7/TT-BXD\n\nTHÔNG TƯ\nHướng dẫn cấp phép\n" + _BODY + form
+    assert len(vnplan.parse(text)) == 1
+
+
+@pytest.mark.parametrize("line", ["===&===", "-:-", "_______o0o_______", "----- & -----"])
+def test_an_old_copys_ornamented_rule_is_a_rule(line: str) -> None:
+    assert kinds(f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{line}\n")[-1] == ("RULE", line)
+
+
+@pytest.mark.parametrize(
+    ("title", "number", "summary"),
+    [
+        (
+            "Quyết định\ncủa Bộ trưởng Bộ Xây dựng số 15/2001/QĐ-BXD ngày 3 tháng 5 năm 2001\n"
+            "Về việc ban hành quy chuẩn",
+            "2001/QĐ-BXD",
+            "Về việc ban hành quy chuẩn",
+        ),
+        (
+            "Quyết định\ncủa Bộ trưởng Bộ Xây dựng số 15/2001/QĐ-BXD\nngày 3 tháng 5 năm 2001\n"
+            "về việc ban hành quy chuẩn",
+            "2001/QĐ-BXD",
+            "về việc ban hành quy chuẩn",
+        ),
+        (
+            "Quyết định của Bộ trưởng Bộ Xây dựng\nsố 15-BXD/QĐ ngày 03/5/1995 Hướng dẫn ban hành quy chuẩn",
+            "BXD/QĐ",
+            "Hướng dẫn ban hành quy chuẩn",
+        ),
+    ],
+)
+def test_an_old_gazette_title_wrapped_over_lines_gives_the_header(title: str, number: str, summary: str) -> None:
+    """An old gazette's title in place of the header, wrapped over two or three lines (the
+    type name over ``của ... số ... ngày ...``): its issuer, number and date are the header's,
+    the rest is the trích yếu."""
+    text = title + "\n\nCăn cứ Nghị định số 15/CP;\n\nĐiều 1. Ban hành quy chuẩn./.\n\nBộ trưởng\nNguyễn Văn Ba\n"
+    (doc,) = vnplan.parse(text)
+    assert doc.header is not None and doc.header.issuer == "Bộ trưởng Bộ Xây dựng"
+    assert doc.header.number is not None and doc.header.number.number == 15 and doc.header.number.symbol == number
+    assert doc.header.place_date is not None and doc.header.place_date.date is not None
+    assert doc.title is not None and doc.title.type_name == "Quyết định" and doc.title.summary == summary
+    assert not doc.preface

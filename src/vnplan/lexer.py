@@ -141,9 +141,11 @@ _AUTHORITY_BODY = re.compile(
 # tháng 1 năm 2003 về việc ..." (the issuer may follow the date instead).
 _GAZETTE_TITLE = re.compile(
     r"(?P<type>" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r")"
-    r"(?:\s+cua\s+(?P<issuer1>[a-z ]{3,80}?))?\s+(?P<number>so\s*\d+\s*/\s*[^\s,;]+)\s+"
+    r"(?:\s+cua\s+(?P<issuer1>[a-z ]{3,80}?|[a-z ]{3,40}(?:\s-\s[a-z ]{3,40}){1,3}))?"
+    r"\s+(?P<number>so\s*\d+\s*[/-]\s*[^\s,;]+)\s+"  # "số 12/2003/QĐ-TTg", an old "số 1141-TC/QĐ"
     r"(?P<date>ngay\s+\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))"
-    r"(?:\s+cua\s+(?P<issuer2>[a-z ]{3,80}?))?(?=\s+(?:ve|v\s*/\s*v|ban hanh|quy dinh|phe duyet)\b|\s*$)"
+    r"(?:\s+cua\s+(?P<issuer2>[a-z ]{3,80}?))?"
+    r"(?=\s+(?:ve|v\s*/\s*v|ban hanh|quy dinh|phe duyet|huong dan|sua doi|bo sung)\b|\s*$)"
 )
 _PREAMBLE_START = re.compile(r"can cu\b|xet\b|theo de nghi\b|quyet dinh\s*:|quyet nghi\s*:|ban hanh\s*:")
 _DIEN_TAIL = re.compile(r"\s+di\S{0,2}n\s*:\s*$")
@@ -166,7 +168,8 @@ DASH = re.compile(r"[-•·∙◦▪‣](?!-)\s*(?=\S)")  # "--..." starts no bu
 PLUS = re.compile(r"\+\s*(?=\S)")
 # The dash alternatives split a run of dashes one way only: "-+\s*0?\s*-+" tried every
 # split of a long run that ends in a letter (quadratic under fullmatch).
-RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-{2,}|-+(?:\s*0\s*|\s+)-+")
+# An old copy's rule may bear an ornament: "===&===", "-:-", "____o0o____".
+RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-{2,}|-+(?:\s*0\s*|\s+)-+|[-_=~]+\s*(?:[&:§]|o0o)\s*[-_=~]+")
 _RULE_ENDS = frozenset("-_=~.*•")
 
 
@@ -227,6 +230,7 @@ _CLOSING_REACH = 12  # lines after a line of the closing in which its other bloc
 _CLOSING_LINES = 80  # lines of a closing that may hold a consolidated text's block
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence was wrapped
 _FLAT_LENGTH = 400  # a line this long may be a whole document flattened onto one line
+_LOWER_FRONT = 20  # segments from a lower-case Quốc hiệu that may still be the front
 
 
 # ----------------------------------------------------------------- classes --
@@ -377,6 +381,8 @@ def scan(source: NormalizedText, disposer: Disposer) -> list[Unit]:
     segments, candidates = _segments(source.lines, source.caseless, source.breaks is not None)
     units = [Unit(DOC_START, [])]
     nationals = _nationals(segments, candidates)
+    for k in nationals:
+        _lower_case_front(segments, k)
     begin = 0  # the current document's first segment: lines before the first header are its preface
     national = nationals[0] if nationals else None
     budget = _RESCAN_BUDGET * len(segments) + _RESCAN_FLOOR
@@ -467,7 +473,7 @@ def _segments(
         if "     " in text:
             first = len(out)
             out.extend(_column_pieces(seg))
-            if "NGH" in text or seg.caseless:
+            if "NGH" in text or "ngh" in text or seg.caseless:
                 candidates.extend(k for k in range(first, len(out)) if _maybe_national(out[k]))
             continue
         if _maybe_national(seg):
@@ -748,6 +754,46 @@ def _is_national(seg: Segment) -> re.Match[str] | None:
     return m
 
 
+def _lower_case_front(segments: list[Segment], national: int) -> None:
+    """An old copy typed its header in lower case under a capitals font that the
+    conversion lost (``cộng hoà xã hội chủ nghĩa Việt nam``, ``Bộ tài chính``, ``thông tư``,
+    ``bộ trưởng bộ tài chính``): where its Quốc hiệu is in lower case, the lines that
+    may have been capitals are :attr:`Segment.caseless`, as a TCVN3 capitals-font line
+    may be: the issuer's lines (up to the Tiêu ngữ), and under it the type name and the
+    thẩm quyền ban hành line, up to the body's first căn cứ or heading. (A form's title
+    under its Tiêu ngữ, ``đơn đăng ký ...``, is no type name, and stays as written.)"""
+    seg = segments[national]
+    m = _is_national(seg)
+    if m is None or seg.caseless or is_upper_text(seg.text[m.start() : m.end()]):
+        return
+    under_motto = typed = False
+    for k in range(max(0, national - 3), min(len(segments), national + _LOWER_FRONT)):
+        other = segments[k]
+        f = other.folded
+        if k > national and (
+            _PREAMBLE_START.match(f)
+            or (heading_kind(other) is not None and not MOTTO.search(f))  # not "-:-   Độc lập ..."
+            or ADDRESSEE_LABEL.match(f)
+        ):
+            return
+        if k >= national and MOTTO.search(f):
+            under_motto = True
+            continue
+        if under_motto:
+            if _TYPE_HEAD.match(f):
+                typed = True
+            elif not (typed and (_AUTHORITY_TITLE.match(f) or _AUTHORITY_BODY.match(f))):
+                continue
+        if (
+            len(other.text) <= 80
+            and not other.text.endswith((".", ";", ":"))
+            and not any(ch.isdigit() for ch in other.text)  # a number or date line, "Phụ lục số 1", "Mẫu 02"
+            and not _PLACEHOLDER.search(f)
+            and not _FORM_HEAD.match(f)
+        ):
+            other.caseless = True
+
+
 def _national_span(segments: list[Segment], k: int) -> int:
     """How many segments from ``k`` hold the Quốc hiệu: 0, 1, or 2 when a copy
     wrapped it (``CỘNG HÒA XÃ HỘI`` over ``CHỦ NGHĨA VIỆT NAM``)."""
@@ -798,6 +844,7 @@ _FORM_LOOKAHEAD = 10  # segments after the Quốc hiệu that still belong to a 
 _ATTACHED_TYPES = frozenset({"QUY CHẾ", "QUY ĐỊNH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN"})
 _LOOSE_DATE = re.compile(r"ng\S{0,2}y\b.{0,16}?th\S{0,3}ng\b.{0,16}?n\S{0,3}m\b")
 _ATTACHED = re.compile(r"\(?\s*(?:ban hanh\s+)?kem theo\b")
+_FORM_ATTACHED = re.compile(r"^\S+\s+(?:so\s+)?\S+\s*:?\s*\(?\s*(?:ban hanh\s+)?kem theo\b")
 
 
 def _is_form(segments: list[Segment], begin: int, national: int) -> bool:
@@ -809,8 +856,12 @@ def _is_form(segments: list[Segment], begin: int, national: int) -> bool:
     """
     for k in range(max(0, begin - 8), begin):
         seg = segments[k]
-        if len(seg.text) <= 80 and (_FORM_HEAD.match(seg.folded) or (k >= begin - 4 and "…" in seg.text)):
-            return True  # "Mẫu số 03" above it, or blanks to fill in just above ("BAN QUẢN LÝ……")
+        if (len(seg.text) <= 80 or _FORM_ATTACHED.search(seg.folded)) and (
+            _FORM_HEAD.match(seg.folded) or (k >= begin - 4 and "…" in seg.text)
+        ):
+            # "Mẫu số 03" above it (on a long line: "Mẫu số 10: Ban hành kèm theo Thông tư ..."),
+            # or blanks to fill in just above ("BAN QUẢN LÝ……").
+            return True
         if k >= begin - 4 and seg.upper() and _PLACEHOLDER.search(seg.folded):
             return True
     dated = numbered = False
@@ -1019,6 +1070,18 @@ def _type_name(seg: Segment, lead: bool = False) -> str | None:
     """The canonical type name a title line starts with (see :func:`_title_line`)."""
     found = _title_line(seg, lead)
     return found[0] if found is not None else None
+
+
+def _wrapped_type_name(segments: list[Segment], k: int) -> str | None:
+    """The type name that a copy wrapped after its first word (``QUYẾT`` over ``ĐỊNH``,
+    ``THÔNG`` over ``TƯ``), alone on its two lines; or ``None``."""
+    if k + 1 >= len(segments):
+        return None
+    seg, nxt = segments[k], segments[k + 1]
+    if len(seg.text) > 8 or len(nxt.text) > 12 or nxt.blank_before or not seg.upper() or " " in seg.text:
+        return None
+    found = _title_line(seg.joined(nxt))
+    return found[0] if found is not None and found[1] == len(seg.text) + 1 + len(nxt.text) else None
 
 
 def _title_line(seg: Segment, lead: bool = False) -> tuple[str, int] | None:
@@ -1345,7 +1408,7 @@ class _DocumentScanner:
             i = self.headless_front()
         i = self.title(i, lead=self.national is None and i == 0)
         i = self.addressees(i)
-        if not any(u.kind == "TYPE_NAME" for u in self.out):
+        if self.accepts("TYPE_NAME"):
             i = self.title(i)  # a copy that writes Kính gửi before the type name (the grammar's _front)
         mark, opener = self.closing_cues(i)  # may split a line in two: re-read the length
         back = mark + 1 if mark is not None else len(self.segs) if opener is None else opener[0]
@@ -1378,40 +1441,59 @@ class _DocumentScanner:
 
     # -- front -------------------------------------------------------------
     def gazette_title(self) -> int | None:
-        """An old gazette's title line in place of a header (``Quyết định của Thủ tướng
-        Chính phủ số 12/2003/QĐ-TTg ngày 10 tháng 1 năm 2003 về việc ...``): its issuer,
-        number and date become the header, the rest the title. The index of the type
-        name's segment, or ``None``."""
-        for k in range(min(len(self.segs), 4)):
-            seg = self.segs[k]
-            m = _GAZETTE_TITLE.match(seg.folded)
-            if m is None or not seg.text[0].isupper():
+        """An old gazette's title in place of a header (``Quyết định của Thủ tướng Chính
+        phủ số 12/2003/QĐ-TTg ngày 10 tháng 1 năm 2003 về việc ...``), on one line or
+        wrapped over up to four (``Nghị định`` over ``của Chính phủ số 94/1998/NĐ-CP ngày
+        ...``): its issuer, number and date become the header, the rest the title. The
+        index of the type name's segment, or ``None``."""
+        segs = self.segs
+        for k in range(min(len(segs), 4)):
+            if not segs[k].text[0].isupper() or not _TYPE_HEAD.match(segs[k].folded):
                 continue
-            for seg_prev in self.segs[:k]:
-                self.emit("PREFACE", seg_prev)
-            issuer = "issuer1" if m.group("issuer1") else "issuer2" if m.group("issuer2") else None
-            parts = [("DOC_NUMBER", "number"), ("PLACE_DATE", "date")]
-            if issuer is not None:
-                parts.append(("ORG", issuer))
-            parts.sort(key=lambda part: m.start(part[1]))
-            head = seg.sub(0, m.end("type"))
-            units: list[tuple[str, Segment]] = []
-            pos = m.end("type")
-            for kind, group in parts:
-                if m.start(group) > pos and seg.text[pos : m.start(group)].strip():
-                    units.append(("HEADER_NOTE", seg.sub(pos, m.start(group))))  # "của" between them
-                units.append((kind, seg.sub(m.start(group), m.end(group))))
-                pos = m.end(group)
-            units.sort(key=lambda unit: unit[0] != "ORG")  # the issuer leads the header
-            for kind, piece in units:
-                piece.blank_before = 0
-                self.emit(kind, piece)
-            rest = seg.sub(pos, len(seg.text))
-            rest.blank_before = 0
-            self.segs[k : k + 1] = [head, rest] if rest.text else [head]
-            self.gazette_type = k
-            return k
+            for span in range(1, min(4, len(segs) - k) + 1):
+                if span > 1 and segs[k + span - 1].blank_before:
+                    break
+                lines = segs[k : k + span]
+                m = _GAZETTE_TITLE.match(" ".join(seg.folded for seg in lines))
+                if m is not None and m.end("type") <= len(lines[0].text):
+                    self.gazette_header(k, lines, m)
+                    return k
         return None
+
+    def gazette_header(self, k: int, lines: list[Segment], m: re.Match[str]) -> None:
+        """Emit the header that the gazette title ``m`` on ``lines`` (from segment ``k``)
+        holds, and leave its type name and the rest in their place for :meth:`title`."""
+        starts = list(itertools.accumulate((len(seg.text) + 1 for seg in lines[:-1]), initial=0))
+
+        def pieces(a: int, b: int) -> list[Segment]:
+            """The segments of the title's joined text ``[a, b)``, line by line."""
+            out = []
+            for seg, at in zip(lines, starts, strict=True):
+                lo, hi = max(a, at), min(b, at + len(seg.text))
+                if lo < hi and (piece := seg.sub(lo - at, hi - at)).text:
+                    piece.blank_before = 0
+                    out.append(piece)
+            return out
+
+        for seg_prev in self.segs[:k]:
+            self.emit("PREFACE", seg_prev)
+        issuer = "issuer1" if m.group("issuer1") else "issuer2" if m.group("issuer2") else None
+        parts = [("DOC_NUMBER", "number"), ("PLACE_DATE", "date")]
+        if issuer is not None:
+            parts.append(("ORG", issuer))
+        parts.sort(key=lambda part: m.start(part[1]))
+        units: list[Unit] = []
+        pos = m.end("type")
+        for kind, group in parts:
+            if m.start(group) > pos and (between := pieces(pos, m.start(group))):
+                units.append(Unit("HEADER_NOTE", between))  # "của" between them
+            units.append(Unit(kind, pieces(m.start(group), m.end(group))))
+            pos = m.end(group)
+        units.sort(key=lambda unit: unit.kind != "ORG")  # the issuer leads the header
+        self.out.extend(units)
+        total = starts[-1] + len(lines[-1].text)
+        self.segs[k : k + len(lines)] = [lines[0].sub(0, m.end("type")), *pieces(pos, total)]
+        self.gazette_type = k
 
     def headless_front(self) -> int:
         """Front matter of a document without a Quốc hiệu (a copy lost it, or never had it).
@@ -1425,7 +1507,10 @@ class _DocumentScanner:
         if gazette is not None:
             return gazette
         limit = min(len(self.segs), 40)
-        title_at = next((k for k in range(limit) if _type_name(self.segs[k], lead=k == 0)), None)
+        title_at = next(
+            (k for k in range(limit) if _type_name(self.segs[k], lead=k == 0) or _wrapped_type_name(self.segs, k)),
+            None,
+        )
         if title_at is None:
             return 0
         front_end = self.addressees_above(title_at)  # Kính gửi written above the type name
@@ -1469,7 +1554,7 @@ class _DocumentScanner:
             else:
                 seg = self.segs[i]
                 same_line = False
-                if _type_name(seg) or ADDRESSEE_LABEL.match(seg.folded):
+                if _type_name(seg) or ADDRESSEE_LABEL.match(seg.folded) or _wrapped_type_name(self.segs, i):
                     break
                 i += 1
             pieces = self.split_header(seg)
@@ -1525,7 +1610,9 @@ class _DocumentScanner:
                     seen_date = True
                     i += wrapped - 1
                     continue
-            kind = self.header_kind(seg, seen_date and not same_line)
+            # Under the date, upper-case lines are the title's, unless they are the issuer's
+            # column that a flattening put after the date's (its number line follows them).
+            kind = self.header_kind(seg, seen_date and not same_line and not self.left_column_at(i - 1, n))
             if kind is None and same_line:
                 # A column of a flattened header line stays in the header.
                 self.emit("HEADER_NOTE", seg)
@@ -1560,6 +1647,16 @@ class _DocumentScanner:
                 m = SUBJECT.match(seg.folded)
                 unit.data["skip"] = m.end() if m else 0
         return i
+
+    def left_column_at(self, k: int, stop: int) -> bool:
+        """Whether segment ``k`` starts the issuer's column (issuer lines, then ``Số: ...``),
+        which a copy flattened column by column writes after the Quốc hiệu's (and the date)."""
+        for seg in self.segs[k : min(k + 4, stop)]:
+            if NUMBER.match(seg.folded):  # the header's "Số: 12/KH-UBND", not a trích yếu's "SỐ 15/..."
+                return seg is not self.segs[k] and len(seg.text) <= 40 and "/" in seg.text
+            if not (_is_org_like(seg) or is_rule(seg.text)) or _type_name(seg):
+                return False
+        return False
 
     def loose_archive(self, seg: Segment, k: int) -> re.Match[str] | None:
         """``- Lưu Ban xây dựng Đảng.``: the last recipient line is the archive line, colon or not."""
@@ -1616,6 +1713,8 @@ class _DocumentScanner:
 
     def split_header(self, seg: Segment) -> list[Segment]:
         """Split a flattened two-column header line into its columns."""
+        if is_rule(seg.text):
+            return [seg]  # one rule, ornament and all ("____o0o____")
         f = seg.folded
         cuts: set[int] = set()
         m = _is_national(seg)
@@ -1670,12 +1769,16 @@ class _DocumentScanner:
         if i == self.gazette_type:
             folded = _TYPE_HEAD.match(self.segs[i].folded)
             found = (_TYPE_BY_FOLDED[folded.group("name")], len(self.segs[i].text)) if folded else None
-        if found is None:
-            return i
-        name, cut = found
         seg = self.segs[i]
         summary: Unit | None = None
-        if cut < len(seg.text):
+        if found is None:
+            wrapped = _wrapped_type_name(self.segs, i)
+            if wrapped is None:
+                return i
+            self.out.append(Unit("TYPE_NAME", self.segs[i : i + 2], {"name": wrapped}))
+            i += 2
+        elif found[1] < len(seg.text):
+            name, cut = found
             # The trích yếu on the type name's line: a segment of its own.
             head, rest = seg.cut(cut)
             self.segs[i : i + 1] = [head, rest]
@@ -1684,7 +1787,7 @@ class _DocumentScanner:
             summary = self.emit("SUMMARY", rest)
             i += 2
         else:
-            self.emit("TYPE_NAME", seg, name=name)
+            self.emit("TYPE_NAME", seg, name=found[0])
             i += 1
         while i < n:
             seg = self.segs[i]
@@ -1772,7 +1875,7 @@ class _DocumentScanner:
             return 0
         if _CONG_DIEN_LABEL.match(text):
             return end - k
-        following = segs[end].folded if end < n else ""
+        following = segs[end].folded.lstrip("-+• ") if end < n else ""  # an old copy's "- Căn cứ ..."
         if _AUTHORITY_TITLE.match(text) and (_PREAMBLE_START.match(following) or end == n):
             return end - k
         # A body's name may also be a trích yếu's wrapped line; it is the authority when
