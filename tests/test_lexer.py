@@ -628,6 +628,9 @@ _OLD_CLOSING = (
         # One column after the other.
         "Bộ xây dựng\nSố: 05/1999/TT-BXD\n\ncộng hoà xã hội chủ nghĩa Việt nam\nĐộc lập - Tự do - Hạnh phúc\n"
         "_______o0o_______\nHà nội, ngày 3 tháng 4 năm 1999\n",
+        # A table's cells, its bars gone: the issuer's rule cell before the Quốc hiệu.
+        "Bộ xây dựng\n---------  cộng hoà xã hội chủ nghĩa việt nam\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số :  05/1999/TT-BXD\n  Hà nội, ngày 3 tháng 4 năm 1999\n",
     ],
 )
 def test_an_old_copy_typed_in_lower_case_under_a_capitals_font_has_its_header(head: str) -> None:

@@ -171,6 +171,7 @@ PLUS = re.compile(r"\+\s*(?=\S)")
 # An old copy's rule may bear an ornament: "===&===", "-:-", "____o0o____".
 RULE = re.compile(r"(?:[-_=~.*•]\s*){3,}|-{2,}|-+(?:\s*0\s*|\s+)-+|[-_=~]+\s*(?:[&:§]|o0o)\s*[-_=~]+")
 _RULE_ENDS = frozenset("-_=~.*•")
+_RULE_CHARS = " -_=~.*•"
 
 
 def is_rule(text: str) -> bool:
@@ -514,9 +515,10 @@ def _maybe_national(seg: Segment) -> bool:
     """The cheap test for a segment that may hold (half) the Quốc hiệu: "NGH" of NGHĨA,
     or a short line that may be a Quốc hiệu in lower case and nothing else."""
     text = seg.text
-    return "NGH" in text or (
-        "ngh" in text and (seg.caseless or (len(text) <= 48 and text[0] in "Cc" and _is_national(seg) is not None))
-    )
+    if "NGH" in text:
+        return True
+    core = text.strip(_RULE_CHARS)  # "---------  Cộng hòa ...": a table's rule cell before it
+    return "ngh" in text and (seg.caseless or (len(core) <= 48 and core[:1] in "Cc" and _is_national(seg) is not None))
 
 
 # A gap this wide between two runs of text separates columns.
@@ -742,14 +744,17 @@ def _column_pieces(seg: Segment) -> list[Segment]:
 
 def _is_national(seg: Segment) -> re.Match[str] | None:
     # The Quốc hiệu is upper case, so "NGH" (of NGHĨA) is a cheap, exact prefilter; a line
-    # that is the Quốc hiệu and nothing else counts in any case ("cộng hoà ... Việt nam").
+    # that is the Quốc hiệu and nothing else but rules counts in any case ("cộng hoà ... Việt
+    # nam", "------  cộng hoà ..." of a table's cells).
     lower = "ngh" in seg.text or "Ngh" in seg.text
     if "NGH" not in seg.text and not lower:
         return None
     m = NATIONAL.search(seg.folded)
     if m is None:
         return None
-    if not seg.upper(seg.text[m.start() : m.end()], 0.2) and not (lower and m.end() - m.start() == len(seg.text)):
+    if not seg.upper(seg.text[m.start() : m.end()], 0.2) and not (
+        lower and not seg.text[: m.start()].strip(_RULE_CHARS) and not seg.text[m.end() :].strip(_RULE_CHARS)
+    ):
         return None
     return m
 
