@@ -709,3 +709,39 @@ def test_an_old_gazette_title_wrapped_over_lines_gives_the_header(title: str, nu
     assert doc.header.place_date is not None and doc.header.place_date.date is not None
     assert doc.title is not None and doc.title.type_name == "Quyết định" and doc.title.summary == summary
     assert not doc.preface
+
+
+_NGHI_QUYET = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 9/NQ-UBND\nAn Giang, ngày 2 tháng 6 năm 2025\n\n"
+    "NGHỊ QUYẾT\nVề việc sắp xếp\n\n"
+    "1. Giao Sở Nội vụ thực hiện.\n2. Nghị quyết này có hiệu lực từ ngày ký.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "archive"),
+    [
+        # No "Nơi nhận:" (a web copy lost the label), the list on one line, the end mark lost.
+        ("- Chính phủ; - Bộ Y tế, - Lưu: VT, KGVX.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n", "VT, KGVX"),
+        # The signature's column glued to the Lưu line.
+        ("- Chính phủ; - Bộ Y tế, - Lưu: VT.        KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n", "VT"),
+        # Labelled, the entries on one line and the Lưu line under them.
+        ("./.\nNơi nhận:\n- Chính phủ; - Bộ Y tế;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n", "VT"),
+    ],
+)
+def test_a_noi_nhan_list_flattened_onto_one_line_is_read_entry_by_entry(closing: str, archive: str) -> None:
+    """A web copy's table cell flattens Nơi nhận's entries onto one line (``- Chính phủ; - Bộ
+    Y tế; - Lưu: VT.``), and may lose its label: the line is Nơi nhận's, one entry each, and
+    the body ends above it."""
+    (doc,) = vnplan.parse(_NGHI_QUYET + closing)
+    assert doc.recipients is not None and doc.recipients.entries == ("Chính phủ", "Bộ Y tế")
+    assert doc.recipients.archive == archive
+    assert doc.signature is not None and doc.signature.signer == "Trần Văn An"
+    assert [s.label for s in doc.sections] == ["1", "2"]
+
+
+def test_a_body_list_on_one_line_without_a_luu_line_stays_the_bodys() -> None:
+    """Only a list that ends with its ``- Lưu:`` line is Nơi nhận's: a body's list flattened
+    onto one line stays one item of the body."""
+    (doc,) = vnplan.parse(_NGHI_QUYET + "- Lập hồ sơ; - Báo cáo kết quả.\n./.\nCHỦ TỊCH\nTrần Văn An\n")
+    assert doc.recipients is None and "Lập hồ sơ; - Báo cáo kết quả." in render(doc)

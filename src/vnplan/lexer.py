@@ -471,6 +471,9 @@ def _segments(
                 out.extend(pieces)
                 candidates.extend(k for k in range(first, len(out)) if _maybe_national(out[k]))
                 continue
+        if text[0] in "-+•" and "; " in text and (entries := _flat_list(seg)):
+            out.extend(entries)  # a Nơi nhận list on one line: "- Chính phủ; - Bộ Y tế; - Lưu: VT."
+            continue
         if "     " in text:
             first = len(out)
             out.extend(_column_pieces(seg))
@@ -482,6 +485,28 @@ def _segments(
         append(seg)
     _undouble_blanks(out)
     return out, candidates
+
+
+# Where the next entry of a list flattened onto one line starts: "...; - Bộ Y tế".
+_LIST_ENTRY = re.compile(r"(?<=[;,.])\s+(?=[-+•]\s+\S)")
+
+
+def _flat_list(seg: Segment, archived: bool = True) -> list[Segment] | None:
+    """The entries of a Nơi nhận list that a copy flattened onto one line (a web page's
+    table cell: ``- Chính phủ; - Bộ Y tế; - Lưu: VT, NC (02).``), one segment each; or
+    ``None`` when the line is not one. ``archived``: its last entry must be the archive line
+    (in the body; in the closing, any list line is Nơi nhận's)."""
+    cuts = [m.end() for m in _LIST_ENTRY.finditer(seg.text)]
+    if not cuts or (archived and ARCHIVE.match(fold(seg.text[cuts[-1] : cuts[-1] + 16])) is None):
+        return None
+    pieces: list[Segment] = []
+    rest, at = seg, 0
+    for cut in cuts:
+        left, rest = rest.cut(cut - at)
+        at = cut
+        pieces.append(left)
+    pieces.append(rest)
+    return pieces
 
 
 def _undouble_blanks(segments: list[Segment]) -> None:
@@ -2021,7 +2046,12 @@ class _DocumentScanner:
                 left, right = seg.cut(inside.start("auth"), column=True)
                 segs[k : k + 1] = [left, right]
                 n += 1
-                opener = (k, "RECIPIENTS_LABEL") if RECIPIENTS_LOOSE.match(left.folded) else (k + 1, "AUTHORITY")
+                if RECIPIENTS_LOOSE.match(left.folded):
+                    opener = (k, "RECIPIENTS_LABEL")
+                elif left.text[0] in "-+•" and ARCHIVE.match(fold(left.text[:16])):
+                    opener = (self.list_start(k, i), "RECIPIENT")  # "- Lưu: VT.      TM. ..."
+                else:
+                    opener = (k + 1, "AUTHORITY")
                 if closings and closings[-1] == k and "./." not in left.text:
                     closings.pop()
                 break
@@ -2036,6 +2066,9 @@ class _DocumentScanner:
                 break
             if maybe_label and _loose_label(seg) and k + 1 < n and segs[k + 1].text[0] == "-":
                 opener = (k, "RECIPIENTS_LABEL")
+                break
+            if text[0] in "-+•" and ARCHIVE.match(fold(text[:16])):
+                opener = (self.list_start(k, i), "RECIPIENT")
                 break
         if opener is not None:
             closings = [k for k in closings if k < opener[0]]
@@ -2066,6 +2099,14 @@ class _DocumentScanner:
                 if SIGNER_TITLE_WORDS.match(segs[k].folded) and self.signature_follows(k):
                     return None, (k, "SIGNER_TITLE")
         return None, opener
+
+    def list_start(self, k: int, floor: int) -> int:
+        """Where the list that segment ``k`` ends starts (not above ``floor``): ``- Lưu: VT.``
+        ending a list with no ``Nơi nhận:`` over it (a web copy lost the label) ends Nơi nhận."""
+        segs = self.segs
+        while k > floor and segs[k - 1].text[0] in "-+•" and segs[k].blank_before <= 1:
+            k -= 1
+        return k
 
     def signature_follows(self, k: int) -> bool:
         """A signer's title (short, upper case, no number) then a name at ``k``:
@@ -2483,6 +2524,12 @@ class _DocumentScanner:
             t = seg.text
             # Every keyword test below looks at the start of the line (or at short lines).
             f = seg.folded if seg._folded is not None or len(t) <= _PREFIX else fold(t[:_PREFIX])
+            if t[0] in "-+•" and "; " in t and (pieces := _flat_list(seg, archived=False)):
+                # Nơi nhận's entries on one line, its Lưu line under it: "- Chính phủ; - Bộ Y tế;".
+                self.segs[k : k + 1] = pieces
+                n += len(pieces) - 1
+                seg, t = pieces[0], pieces[0].text
+                f = fold(t[:_PREFIX])
             # A right-hand column squeezed onto a recipient line: "- Bộ X; PHÓ CHỦ TỊCH".
             if t[0] == "-" and ";" in t[:-1]:
                 cut = t.rindex(";") + 1
