@@ -102,6 +102,17 @@ FAMILIES: dict[str, Family] = {
     "many-kinh-gui": lambda n: "Kính gửi: Ủy ban nhân dân xã\n" * (n * 35),
     "many-noi-nhan": lambda n: BASE + "Nơi nhận:\n- Lưu: VT.\n" * (n * 45),
     "many-dash-entries": lambda n: BASE + "- Ủy ban nhân dân xã;\n" * (n * 40),
+    # Nơi nhận lists flattened onto one line each (a web table's cells), no label over them.
+    "flat-noi-nhan": lambda n: BASE + "- Chính phủ; - Bộ Y tế; - Sở Nội vụ; - Lưu: VT.\n" * (n * 20),
+    # Old copies' lower-case headers, one after another (each a caseless front to read).
+    "lower-case-headers": lambda n: (
+        (
+            "Bộ tài chính          cộng hoà xã hội chủ nghĩa việt nam\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 5/1999/TT-BTC\nHà nội, ngày 3 tháng 4 năm 1999\nthông tư\nHướng dẫn thuế\n- Căn cứ Luật thuế;\n"
+            "Điều 1. Thi hành./.\nBộ trưởng\nNguyễn Văn An\n"
+        )
+        * (n * 5)
+    ),
     "many-dieu": lambda n: _body("Điều 1. Ban hành kèm theo Quyết định này", n),
     "many-headings": lambda n: _body("I. MỤC ĐÍCH", n),
     "deep-labels": lambda n: _body("1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1. Nội dung", n),
