@@ -745,3 +745,18 @@ def test_a_body_list_on_one_line_without_a_luu_line_stays_the_bodys() -> None:
     onto one line stays one item of the body."""
     (doc,) = vnplan.parse(_NGHI_QUYET + "- Lập hồ sơ; - Báo cáo kết quả.\n./.\nCHỦ TỊCH\nTrần Văn An\n")
     assert doc.recipients is None and "Lập hồ sơ; - Báo cáo kết quả." in render(doc)
+
+
+@pytest.mark.parametrize("mark", ["1", "12", "¹"])
+def test_a_footnote_mark_glued_to_the_type_name_keeps_the_title(mark: str) -> None:
+    """A PDF's superscript footnote mark glued to the type name (``THÔNG TƯ1``, as a
+    consolidated text writes it) leaves the line a type name: the trích yếu under it is
+    the title's, not the header's issuer."""
+    text = (
+        "BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"THÔNG TƯ{mark}\nHướng dẫn quản lý quỹ đầu tư\n\nCăn cứ Luật Chứng khoán;\n\nĐiều 1. Phạm vi\n"
+    )
+    (doc,) = vnplan.parse(text)
+    assert doc.header is not None and doc.header.issuer == "BỘ TÀI CHÍNH"
+    assert doc.title is not None and doc.title.doc_type == "TT"
+    assert doc.title.summary == "Hướng dẫn quản lý quỹ đầu tư"

@@ -125,7 +125,9 @@ _TYPE_BY_FOLDED = dict(_TYPE_NAMES)
 _TYPE_HEAD = re.compile(r"(?P<name>" + "|".join(re.escape(f) for f, _ in _TYPE_NAMES) + r")")
 # After a type name on its line: what makes the whole line the type name ("QUYẾT ĐỊNH
 # CỦA BỘ TRƯỞNG ...", old style; "THÔNG TƯ LIÊN TỊCH"), and where a trích yếu starts.
-_TYPE_OWN_LINE = re.compile(r"\s*[:.]?\s*$|\s+(?:cua|lien tich)\b")
+# After a type name alone on its line: a consolidated text's footnote mark may be glued to it
+# ("THÔNG TƯ1", "THÔNG TƯ¹": the PDF's superscript, extracted or not).
+_TYPE_OWN_LINE = re.compile(r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})?\s*[:.]?\s*$|\s+(?:cua|lien tich)\b")
 _SUMMARY_START = re.compile(r"ve\b|v\s*/\s*v\b")
 # The thẩm quyền ban hành line: a person's title or a collective body, as its first words.
 _AUTHORITY_TITLE = re.compile(
