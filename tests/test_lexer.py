@@ -760,3 +760,18 @@ def test_a_footnote_mark_glued_to_the_type_name_keeps_the_title(mark: str) -> No
     assert doc.header is not None and doc.header.issuer == "BỘ TÀI CHÍNH"
     assert doc.title is not None and doc.title.doc_type == "TT"
     assert doc.title.summary == "Hướng dẫn quản lý quỹ đầu tư"
+
+
+def test_a_consolidation_mark_and_an_authority_wrapped_after_their_first_word() -> None:
+    """A web copy wraps ``XÁC`` over ``THỰC VĂN BẢN HỢP NHẤT`` and ``KT.`` over ``BỘ
+    TRƯỞNG``: the mark is the consolidated text's, the title under the authority is the
+    signer's title, and the name under it is the name alone."""
+    text = (
+        "BỘ XÂY DỰNG\nSố: 05/VBHN-BXD\n\nTHÔNG TƯ\nHướng dẫn cấp phép\n\nĐiều 1. Phạm vi áp dụng./.\n\n"
+        "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\nXÁC\nTHỰC VĂN BẢN HỢP NHẤT\nKT.\nBỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+        "Nguyễn Văn Bình\n"
+    )
+    (doc,) = vnplan.parse(text)
+    assert doc.signature is not None
+    assert doc.signature.authority == ("KT. BỘ TRƯỞNG",) and doc.signature.title == "THỨ TRƯỞNG"
+    assert doc.signature.signer == "Nguyễn Văn Bình"

@@ -473,7 +473,7 @@ def _segments(
                 out.extend(pieces)
                 candidates.extend(k for k in range(first, len(out)) if _maybe_national(out[k]))
                 continue
-        if text[0] in "-+•" and "; " in text and (entries := _flat_list(seg)):
+        if text[0] == "-" and " - " in text and (entries := _flat_list(seg)):
             out.extend(entries)  # a Nơi nhận list on one line: "- Chính phủ; - Bộ Y tế; - Lưu: VT."
             continue
         if "     " in text:
@@ -490,7 +490,7 @@ def _segments(
 
 
 # Where the next entry of a list flattened onto one line starts: "...; - Bộ Y tế".
-_LIST_ENTRY = re.compile(r"(?<=[;,.])\s+(?=[-+•]\s+\S)")
+_LIST_ENTRY = re.compile(r"(?<=[;,.])\s+(?=-\s+\S)")
 
 
 def _flat_list(seg: Segment, archived: bool = True) -> list[Segment] | None:
@@ -2069,7 +2069,7 @@ class _DocumentScanner:
             if maybe_label and _loose_label(seg) and k + 1 < n and segs[k + 1].text[0] == "-":
                 opener = (k, "RECIPIENTS_LABEL")
                 break
-            if text[0] in "-+•" and ARCHIVE.match(fold(text[:16])):
+            if text[0] in "-+•" and ("L" in text[1:5] or "l" in text[1:5]) and ARCHIVE.match(fold(text[:16])):
                 opener = (self.list_start(k, i), "RECIPIENT")
                 break
         if opener is not None:
@@ -2445,7 +2445,15 @@ class _DocumentScanner:
         a rank or degree may stand before it (``Thượng tướng``, ``PGS.TS.``)."""
         segs = self.segs
         for span in (1, 2):
-            if k + span > len(segs) or (span == 2 and (segs[k + 1].blank_before > 1 or len(segs[k].text) > 16)):
+            if k + span > len(segs) or (
+                span == 2
+                and (
+                    segs[k + 1].blank_before > 1
+                    or len(segs[k].text) > 16
+                    # "THỨ TRƯỞNG" over the name: a title, not the name's first word
+                    or (is_upper_text(segs[k].text) and SIGNER_TITLE_WORDS.match(segs[k].folded) is not None)
+                )
+            ):
                 return 0
             text = squash(join_lines(x.text for x in segs[k : k + span]))
             rank = _RANK.match(text)
@@ -2526,7 +2534,7 @@ class _DocumentScanner:
             t = seg.text
             # Every keyword test below looks at the start of the line (or at short lines).
             f = seg.folded if seg._folded is not None or len(t) <= _PREFIX else fold(t[:_PREFIX])
-            if t[0] in "-+•" and "; " in t and (pieces := _flat_list(seg, archived=False)):
+            if t[0] == "-" and " - " in t and (pieces := _flat_list(seg, archived=False)):
                 # Nơi nhận's entries on one line, its Lưu line under it: "- Chính phủ; - Bộ Y tế;".
                 self.segs[k : k + 1] = pieces
                 n += len(pieces) - 1
@@ -2575,13 +2583,11 @@ class _DocumentScanner:
                 seen_archive = True
             elif AUTHORITY.match(t) or _LOWER_AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
-            elif _CONSOLIDATION.match(f) or (
-                f.startswith("xac thuc van ban") and k + 1 < n and self.segs[k + 1].folded.startswith("hop nhat")
-            ):
+            elif _CONSOLIDATION.match(f) or (k + 1 < n and _CONSOLIDATION.match(f"{f} {self.segs[k + 1].folded}")):
                 # "XÁC THỰC VĂN BẢN HỢP NHẤT": a consolidated text's own number and date follow.
                 prev = self.emit("CONSOLIDATION", seg)
                 if not _CONSOLIDATION.match(f):
-                    prev.segments.append(self.segs[k + 1])  # wrapped before "HỢP NHẤT"
+                    prev.segments.append(self.segs[k + 1])  # wrapped: "XÁC" over "THỰC ... HỢP NHẤT"
                     k += 1
                 consolidation = True
             elif (
