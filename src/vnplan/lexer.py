@@ -256,7 +256,8 @@ class Segment:
         self.text = text  # stripped text
         self._folded = folded
         self.blank_before = blank_before  # number of blank lines before it (0: none)
-        #: Decoded from TCVN3's capitals font: printed in capitals, perhaps, whatever its case.
+        #: Printed in capitals, perhaps, whatever its case: decoded from TCVN3's capitals
+        #: font, or in the front of an old copy whose Quốc hiệu is in lower case.
         self.caseless = caseless
         #: A right-hand column of its line (``Nơi nhận:      KT. CHỦ TỊCH``).
         self.column = False
