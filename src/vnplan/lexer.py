@@ -385,18 +385,23 @@ def scan(source: NormalizedText, disposer: Disposer) -> list[Unit]:
     segments, candidates = _segments(source.lines, source.caseless, source.breaks is not None)
     units = [Unit(DOC_START, [])]
     nationals = _nationals(segments, candidates)
-    for k in nationals:
-        _lower_case_front(segments, k)
     begin = 0  # the current document's first segment: lines before the first header are its preface
     national = nationals[0] if nationals else None
+    if national is not None:
+        _lower_case_front(segments, national)
     budget = _RESCAN_BUDGET * len(segments) + _RESCAN_FLOOR
     for i in nationals[1:]:
         assert national is not None
         if i <= national or i - begin > budget:
             continue
+        # A lower-case front is read as capitals only where a document starts (as the
+        # header's start is found), never in the document before it.
+        front = _lower_case_front(segments, i)
         # Never above the previous document's Quốc hiệu: its header is that document's.
         start = _header_start(segments, i, national + 1, True)
+        _reset_case(segments, [k for k in front if k < start])
         if _is_form(segments, start, i):
+            _reset_case(segments, front)
             continue  # a form template of the annex (Mẫu số ...), not an issued document
         checkpoint = disposer.checkpoint(units)
         ended = _scan_document(segments[begin:start], national - begin, source.breaks, units, disposer)
@@ -405,6 +410,7 @@ def scan(source: NormalizedText, disposer: Disposer) -> list[Unit]:
             units.append(Unit(DOC_START, []))
             begin, national = start, i
         else:
+            _reset_case(segments, front)
             disposer.rewind(checkpoint)
             budget -= start - begin
     local = national - begin if national is not None else None
@@ -789,18 +795,20 @@ def _is_national(seg: Segment) -> re.Match[str] | None:
     return m
 
 
-def _lower_case_front(segments: list[Segment], national: int) -> None:
+def _lower_case_front(segments: list[Segment], national: int) -> list[int]:
     """An old copy typed its header in lower case under a capitals font that the
     conversion lost (``cộng hoà xã hội chủ nghĩa Việt nam``, ``Bộ tài chính``, ``thông tư``,
     ``bộ trưởng bộ tài chính``): where its Quốc hiệu is in lower case, the lines that
     may have been capitals are :attr:`Segment.caseless`, as a TCVN3 capitals-font line
     may be: the issuer's lines (up to the Tiêu ngữ), and under it the type name and the
     thẩm quyền ban hành line, up to the body's first căn cứ or heading. (A form's title
-    under its Tiêu ngữ, ``đơn đăng ký ...``, is no type name, and stays as written.)"""
+    under its Tiêu ngữ, ``đơn đăng ký ...``, is no type name, and stays as written.)
+    Returns the segments it marked."""
     seg = segments[national]
     m = _is_national(seg)
+    marked: list[int] = []
     if m is None or seg.caseless or is_upper_text(seg.text[m.start() : m.end()]):
-        return
+        return marked
     under_motto = typed = False
     for k in range(max(0, national - 3), min(len(segments), national + _LOWER_FRONT)):
         other = segments[k]
@@ -810,7 +818,7 @@ def _lower_case_front(segments: list[Segment], national: int) -> None:
             or (heading_kind(other) is not None and not MOTTO.search(f))  # not "-:-   Độc lập ..."
             or ADDRESSEE_LABEL.match(f)
         ):
-            return
+            break
         if k >= national and MOTTO.search(f):
             under_motto = True
             continue
@@ -825,8 +833,17 @@ def _lower_case_front(segments: list[Segment], national: int) -> None:
             and not any(ch.isdigit() for ch in other.text)  # a number or date line, "Phụ lục số 1", "Mẫu 02"
             and not _PLACEHOLDER.search(f)
             and not _FORM_HEAD.match(f)
+            and not other.caseless
         ):
             other.caseless = True
+            marked.append(k)
+    return marked
+
+
+def _reset_case(segments: list[Segment], marked: list[int]) -> None:
+    """Undo :func:`_lower_case_front`'s marks on the segments ``marked``."""
+    for k in marked:
+        segments[k].caseless = False
 
 
 def _national_span(segments: list[Segment], k: int) -> int:
