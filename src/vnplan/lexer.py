@@ -496,6 +496,12 @@ def _segments(
     return out, candidates
 
 
+def _archive_entry(text: str) -> bool:
+    """Whether ``text`` is a list's archive entry, ``- Lưu: VT.`` (the L tested first: most
+    dash lines are not)."""
+    return text[:1] in "-+•" and ("L" in text[1:5] or "l" in text[1:5]) and ARCHIVE.match(fold(text[:16])) is not None
+
+
 # Where the next entry of a list flattened onto one line starts: "...; - Bộ Y tế".
 _LIST_ENTRY = re.compile(r"(?<=[;,.])\s+(?=-\s+\S)")
 
@@ -506,7 +512,7 @@ def _flat_list(seg: Segment, archived: bool = True) -> list[Segment] | None:
     ``None`` when the line is not one. ``archived``: its last entry must be the archive line
     (in the body; in the closing, any list line is Nơi nhận's)."""
     cuts = [m.end() for m in _LIST_ENTRY.finditer(seg.text)]
-    if not cuts or (archived and ARCHIVE.match(fold(seg.text[cuts[-1] : cuts[-1] + 16])) is None):
+    if not cuts or (archived and not _archive_entry(seg.text[cuts[-1] :])):
         return None
     pieces: list[Segment] = []
     rest, at = seg, 0
@@ -2070,7 +2076,7 @@ class _DocumentScanner:
                 n += 1
                 if RECIPIENTS_LOOSE.match(left.folded):
                     opener = (k, "RECIPIENTS_LABEL")
-                elif left.text[0] in "-+•" and ARCHIVE.match(fold(left.text[:16])):
+                elif _archive_entry(left.text):
                     opener = (self.list_start(k, i), "RECIPIENT")  # "- Lưu: VT.      TM. ..."
                 else:
                     opener = (k + 1, "AUTHORITY")
@@ -2089,7 +2095,7 @@ class _DocumentScanner:
             if maybe_label and _loose_label(seg) and k + 1 < n and segs[k + 1].text[0] == "-":
                 opener = (k, "RECIPIENTS_LABEL")
                 break
-            if text[0] in "-+•" and ("L" in text[1:5] or "l" in text[1:5]) and ARCHIVE.match(fold(text[:16])):
+            if _archive_entry(text):
                 opener = (self.list_start(k, i), "RECIPIENT")
                 break
         if opener is not None:
