@@ -1020,16 +1020,25 @@ def _is_org_like(seg: Segment) -> bool:
 
 def _consolidation_mark(segments: list[Segment], k: int) -> int:
     """How many segments from ``k`` (1 or 2, else 0) hold the mark of a consolidated text's
-    block, ``XÁC THỰC VĂN BẢN HỢP NHẤT`` (in capitals, alone; it may wrap before ``HỢP NHẤT``)."""
+    block, ``XÁC THỰC VĂN BẢN HỢP NHẤT`` (in capitals, alone; it may wrap, before ``HỢP NHẤT``
+    or after ``XÁC``)."""
     seg = segments[k]
     if len(seg.text) > 40 or not seg.upper():
         return 0
     f = seg.folded
     if _CONSOLIDATION.fullmatch(f.rstrip(" :.")):
         return 1
-    if f == "xac thuc van ban" and k + 1 < len(segments) and segments[k + 1].folded.startswith("hop nhat"):
-        return 2
-    return 0
+    return 2 if _wrapped_mark(segments, k) else 0
+
+
+def _wrapped_mark(segments: list[Segment], k: int) -> bool:
+    """Whether segment ``k`` is the first part of a consolidation mark that wraps onto the
+    next (``XÁC THỰC VĂN BẢN`` over ``HỢP NHẤT``, ``XÁC`` over ``THỰC VĂN BẢN HỢP NHẤT``)."""
+    if k + 1 >= len(segments):
+        return False
+    f = segments[k].folded
+    m = _CONSOLIDATION.match(f"{f} {segments[k + 1].folded}")
+    return m is not None and m.end() > len(f) + 1
 
 
 def _consolidation_start(segments: list[Segment], mark: int, floor: int) -> int:
@@ -2609,7 +2618,7 @@ class _DocumentScanner:
                 seen_archive = True
             elif AUTHORITY.match(t) or _LOWER_AUTHORITY.match(t):
                 prev = self.emit("AUTHORITY", seg)
-            elif _CONSOLIDATION.match(f) or (k + 1 < n and _CONSOLIDATION.match(f"{f} {self.segs[k + 1].folded}")):
+            elif _CONSOLIDATION.match(f) or _wrapped_mark(self.segs, k):
                 # "XÁC THỰC VĂN BẢN HỢP NHẤT": a consolidated text's own number and date follow.
                 prev = self.emit("CONSOLIDATION", seg)
                 if not _CONSOLIDATION.match(f):
